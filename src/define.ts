@@ -1,0 +1,22 @@
+/**
+ * Registers a custom element unless its tag is taken. Two copies of the script
+ * on one page (or the same script under two URLs) must be harmless: the first
+ * definition wins, later ones are skipped, and a different version is reported
+ * once on the console so an editor can find the duplicate include.
+ */
+export const VERSION = '0.1.0';
+
+const VERSION_KEY = Symbol.for('tiendo.version');
+
+export function defineElement(tag: string, ctor: CustomElementConstructor): void {
+  const existing = customElements.get(tag) as (CustomElementConstructor & { [VERSION_KEY]?: string }) | undefined;
+  if (existing) {
+    const version = existing[VERSION_KEY];
+    if (version !== VERSION) {
+      console.warn(`tiendo: <${tag}> is already defined (version ${version ?? 'unknown'}); version ${VERSION} skipped.`);
+    }
+    return;
+  }
+  Object.defineProperty(ctor, VERSION_KEY, { value: VERSION });
+  customElements.define(tag, ctor);
+}

@@ -1,0 +1,36 @@
+/**
+ * The events every widget fires. Both bubble and cross shadow boundaries, so a
+ * page can listen once on `document`.
+ */
+import type { FeedErrorKind } from './feed-loader.js';
+
+export interface TiendoLoadDetail<V = unknown> {
+  /** The data the widget now shows (its view model). */
+  data: V;
+  /** The feed URL, when the data came from one. */
+  url?: string;
+}
+
+export interface TiendoErrorDetail {
+  /** The full reason, in the reader's language. */
+  message: string;
+  /** The feed URL, when the error concerns one. */
+  url?: string;
+  /** The first JSON path at fault when the feed broke a rule (`provinces[2].models.completed`), else ''. */
+  path: string;
+  kind: FeedErrorKind | 'attributes' | 'selection';
+}
+
+export type TiendoLoadEvent<V = unknown> = CustomEvent<TiendoLoadDetail<V>>;
+export type TiendoErrorEvent = CustomEvent<TiendoErrorDetail>;
+
+export function fire<T>(target: EventTarget, type: 'tiendo-load' | 'tiendo-error', detail: T): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'tiendo-load': TiendoLoadEvent;
+    'tiendo-error': TiendoErrorEvent;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * tiendo: embeddable public-progress widgets. Importing this module defines
+ * every element; defining twice (two copies of the script) is harmless.
+ */
+export { TiendoProgress, type ProgressView } from './progress/tiendo-progress.js';
+export { TiendoKpi, type KpiView } from './kpi/tiendo-kpi.js';
+export { TiendoElement, type ViewBase, type WidgetProblem } from './base-element.js';
+export { validateFeed, validateFeedText, issueText, type FeedIssue, type ValidationResult } from './feed-validation.js';
+export { subscribeFeed, FeedError, type FeedSnapshot, type FeedErrorKind } from './feed-loader.js';
+export type { TiendoLoadEvent, TiendoErrorEvent, TiendoLoadDetail, TiendoErrorDetail } from './events.js';
+export type * from './feed-types.js';
+export { VERSION } from './define.js';

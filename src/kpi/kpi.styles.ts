@@ -1,0 +1,87 @@
+import { css } from 'lit';
+
+export const kpiStyles = css`
+  :host {
+    --tiendo-skeleton-height: 7em;
+  }
+  .area {
+    color: var(--tiendo-color-muted, #57606a);
+    font-size: max(12px, 0.875em);
+  }
+  .label {
+    font-weight: 600;
+  }
+  .figure {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.4em;
+    margin-top: 0.25em;
+    font-variant-numeric: tabular-nums;
+  }
+  .value {
+    font-size: var(--tiendo-kpi-value-size, 2em);
+    font-weight: 700;
+    line-height: 1.15;
+    color: var(--tiendo-color-value, inherit);
+  }
+  .of,
+  .unit {
+    color: var(--tiendo-color-muted, #57606a);
+  }
+  .rate {
+    font-size: 1.25em;
+    font-weight: 700;
+  }
+  .exact,
+  .period {
+    color: var(--tiendo-color-muted, #57606a);
+    font-size: max(12px, 0.875em);
+  }
+  .change {
+    display: inline-flex;
+    gap: 0.35em;
+    align-items: baseline;
+    margin-top: 0.35em;
+    font-size: max(12px, 0.9375em);
+    font-weight: 600;
+  }
+  .change.good {
+    color: var(--tiendo-color-good, #116329);
+  }
+  .change.bad {
+    color: var(--tiendo-color-bad, #b42318);
+  }
+  .change.same {
+    color: var(--tiendo-color-muted, #57606a);
+  }
+  .meter {
+    margin-top: 0.5em;
+  }
+  .meter-text {
+    font-size: max(12px, 0.875em);
+  }
+  .track {
+    position: relative;
+    height: 0.5em;
+    margin-top: 0.25em;
+    border-radius: 999px;
+    border: 1px solid var(--tiendo-color-track-border, #8c959f);
+    background: var(--tiendo-color-track, #eaeef2);
+    overflow: hidden;
+  }
+  .fill {
+    height: 100%;
+    background: var(--tiendo-color-completed, #0b62c4);
+    transition: width 0.4s ease-out;
+  }
+  @media (forced-colors: active) {
+    .fill {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+    .track {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,40 @@
+/**
+ * The reader's language for a widget: the `lang` of the nearest ancestor (the
+ * element itself included), crossing shadow roots, as HTML text inherits it.
+ */
+import { toLang, type Lang } from './messages.js';
+
+export function resolveLang(el: Element): Lang {
+  let node: Node | null = el;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return toLang(node.getAttribute('lang'));
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return 'vi';
+}
+
+interface LangAware {
+  requestUpdate(): void;
+}
+
+const listeners = new Set<LangAware>();
+let observer: MutationObserver | undefined;
+
+/**
+ * Re-renders `el` whenever a `lang` attribute changes anywhere in the document.
+ * One observer serves every widget; it exists only while some widget is connected.
+ */
+export function watchLang(el: LangAware): () => void {
+  listeners.add(el);
+  if (!observer) {
+    observer = new MutationObserver(() => listeners.forEach((l) => l.requestUpdate()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+  return () => {
+    listeners.delete(el);
+    if (!listeners.size) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  };
+}
