@@ -11,7 +11,7 @@ function minifyLitCss(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (!id.endsWith('.styles.ts')) return null;
-      return code.replace(/css`([^`]*)`/g, (_, body: string) => {
+      const out = code.replace(/css`([^`]*)`/g, (_, body: string) => {
         const min = body
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')
@@ -21,6 +21,22 @@ function minifyLitCss(): Plugin {
           .trim();
         return `css\`${min}\``;
       });
+      return { code: out, map: null };
+    },
+  };
+}
+
+/** `npm start` lands on the demo portal: / redirects to /demo/. */
+function demoHome(): Plugin {
+  return {
+    name: 'tiendo-demo-home',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url !== '/' && req.url !== '/index.html') return next();
+        res.statusCode = 302;
+        res.setHeader('Location', '/demo/index.html');
+        res.end();
+      });
     },
   };
 }
@@ -29,7 +45,7 @@ function minifyLitCss(): Plugin {
 // `vite build` writes the library to dist/.
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLitCss()],
+  plugins: [minifyLitCss(), demoHome()],
   server: {
     open: process.env.CI || !process.env.DISPLAY ? false : '/demo/index.html',
   },

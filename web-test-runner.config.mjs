@@ -10,7 +10,8 @@ const chromePath =
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: a background tab is document.hidden, which pauses refresh and requestAnimationFrame.
+  concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,
   testsFinishTimeout: 600000,

@@ -14,7 +14,7 @@ import { subscribeFeed, type FeedSnapshot } from './feed-loader.js';
 import { FeedChecker, issueText, safeHttpUrl, validateFeedText, warnRepairs, type FeedIssue } from './feed-validation.js';
 import { formatDate, todayIso } from './format.js';
 import { resolveLang, watchLang } from './lang.js';
-import { msg, type Lang, type MessageKey, type MessageParams } from './messages.js';
+import { loadMessages, messagesReady, msg, type Lang, type MessageKey, type MessageParams } from './messages.js';
 
 /** What every view model carries for the footer and the sentence. */
 export interface ViewBase {
@@ -45,6 +45,8 @@ type Outcome<V> =
   | { state: 'ready'; view: V; stale: boolean; overdue?: string }
   | { state: 'empty'; stale: boolean; overdue?: string; source?: FeedSource; asOf?: string }
   | { state: 'error'; problem: WidgetProblem };
+
+const LOADING: Outcome<never> = { state: 'loading' };
 
 /** `{ name, url }` when the URL is http(s), so it can never become a link otherwise. */
 function sourceOf(name: string | undefined, url?: string): FeedSource | undefined {
@@ -102,7 +104,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
 
   @state() private snapshot?: FeedSnapshot;
 
-  private outcome: Outcome<V> = { state: 'loading' };
+  private outcome: Outcome<V> = LOADING;
   private unsubscribe?: () => void;
   private subscriptionKey?: string;
   private unwatchLang?: () => void;
@@ -168,6 +170,20 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     // A lang change re-renders without changed properties: the view stays, only the words change.
     if (changed.size || this.outcome.state === 'loading') this.outcome = this.compute();
     this.lang_ = resolveLang(this);
+    const withRules = this.needsRules;
+    if (!messagesReady(this.lang_, withRules)) {
+      void loadMessages(this.lang_, withRules).then(() => this.requestUpdate());
+    }
+  }
+
+  /** A broken feed or attribute is explained with the validator's rules (a chunk of their own). */
+  private get needsRules(): boolean {
+    return this.outcome.state === 'error' && Boolean(this.outcome.problem.issues?.length);
+  }
+
+  /** The outcome to show: still loading until the words to show it in have arrived. */
+  private get shown(): Outcome<V> {
+    return messagesReady(this.lang_, this.needsRules) ? this.outcome : LOADING;
   }
 
   private compute(): Outcome<V> {
@@ -253,7 +269,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const o = this.outcome;
+    const o = this.shown;
     const t = (key: MessageKey, params?: MessageParams) => msg(this.lang_, key, params);
     switch (o.state) {
       case 'loading':
@@ -320,7 +336,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   }
 
   protected override updated(): void {
-    const o = this.outcome;
+    const o = this.shown;
     this.setAttribute('state', o.state);
     this.toggleAttribute('stale', o.state !== 'error' && o.state !== 'loading' && o.stale);
     this.toggleAttribute('overdue', (o.state === 'ready' || o.state === 'empty') && Boolean(o.overdue));

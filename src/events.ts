@@ -28,9 +28,15 @@ export function fire<T>(target: EventTarget, type: 'tiendo-load' | 'tiendo-error
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
+interface TiendoEventMap {
+  'tiendo-load': TiendoLoadEvent;
+  'tiendo-error': TiendoErrorEvent;
+}
+
+/* eslint-disable @typescript-eslint/no-empty-object-type -- declaration merging into the DOM's maps */
 declare global {
-  interface HTMLElementEventMap {
-    'tiendo-load': TiendoLoadEvent;
-    'tiendo-error': TiendoErrorEvent;
-  }
+  // The events bubble out of shadow roots, so pages listen on elements, the document or the window.
+  interface HTMLElementEventMap extends TiendoEventMap {}
+  interface DocumentEventMap extends TiendoEventMap {}
+  interface WindowEventMap extends TiendoEventMap {}
 }

@@ -65,7 +65,7 @@ export interface FeedArea {
   source?: FeedSource;
 }
 
-export interface NationalBlock extends FeedArea {}
+export type NationalBlock = FeedArea;
 
 export interface Province extends FeedArea {
   id: string;

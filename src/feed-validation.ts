@@ -20,7 +20,7 @@ import {
   type NationalBlock,
   type Province,
 } from './feed-types.js';
-import { msg, type Lang, type MessageKey, type MessageParams } from './messages.js';
+import { loadMessages, msg, type Lang, type MessageKey, type MessageParams } from './messages.js';
 
 /** One broken rule (or, as a warning, one repaired one) at a JSON path. */
 export interface FeedIssue {
@@ -38,7 +38,7 @@ export interface ValidationResult {
   warnings: FeedIssue[];
 }
 
-/** "path: rule" in the reader's language. */
+/** "path: rule" in the reader's language (after `loadMessages(lang, true)`). */
 export function issueText(issue: FeedIssue, lang: Lang): string {
   const text = msg(lang, issue.rule, issue.params);
   return issue.path ? `${issue.path}: ${text}` : text;
@@ -46,7 +46,10 @@ export function issueText(issue: FeedIssue, lang: Lang): string {
 
 /** Tells an editor on the console what the validator repaired (e.g. a dropped link). */
 export function warnRepairs(where: string, warnings: FeedIssue[], lang: Lang): void {
-  if (warnings.length) console.warn(`tiendo ${where}:\n${warnings.map((w) => issueText(w, lang)).join('\n')}`);
+  if (!warnings.length) return;
+  void loadMessages(lang, true).then(() =>
+    console.warn(`tiendo ${where}:\n${warnings.map((w) => issueText(w, lang)).join('\n')}`),
+  );
 }
 
 type Json = Record<string, unknown>;

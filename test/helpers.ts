@@ -38,15 +38,16 @@ export async function untilState(el: Element, state: string, ms = 5000): Promise
  */
 export function visibleText(el: Element): string {
   const out: string[] = [];
+  // Realm-neutral checks, so that the helper also reads widgets inside an iframe.
   const walk = (node: Node) => {
     if (node.nodeType === Node.TEXT_NODE) return void out.push(node.textContent ?? '');
-    if (!(node instanceof Element)) return;
-    const style = getComputedStyle(node);
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const element = node as Element;
+    const style = element.ownerDocument.defaultView!.getComputedStyle(element);
     if (style.display === 'none' || style.visibility === 'hidden' || style.clipPath === 'inset(50%)') return;
-    if (node instanceof HTMLSlotElement) return node.assignedNodes({ flatten: true }).forEach(walk);
-    if (node instanceof HTMLScriptElement || node instanceof HTMLStyleElement) return;
-    const children = node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
-    children.forEach(walk);
+    if (element.localName === 'slot') return (element as HTMLSlotElement).assignedNodes({ flatten: true }).forEach(walk);
+    if (element.localName === 'script' || element.localName === 'style') return;
+    (element.shadowRoot ?? element).childNodes.forEach(walk);
     if (style.display !== 'inline') out.push(' ');
   };
   walk(el.shadowRoot!.querySelector('[part~="base"]')!);
@@ -103,8 +104,13 @@ export async function mockFeed(steps: MockStep[]): Promise<string> {
 
 /** How many requests the mock at `url` has received. */
 export async function requestCount(url: string): Promise<number> {
+  return (await mockStats(url)).count;
+}
+
+/** Requests received, and how many of them the client abandoned before the answer. */
+export async function mockStats(url: string): Promise<{ count: number; aborted: number }> {
   const res = await fetch(url.replace('/__mock/', '/__mock-count/'));
-  return ((await res.json()) as { count: number }).count;
+  return (await res.json()) as { count: number; aborted: number };
 }
 
 /** The demo's national + provinces feed and one-province feed, as served to the widgets. */

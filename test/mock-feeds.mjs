@@ -5,7 +5,7 @@
  *
  *   POST /__mock/<key>        body: { "steps": [ { "status": 200, "body": "…", "delay": 0 } ] }
  *   GET  /__mock/<key>        the next step (the last one repeats)
- *   GET  /__mock-count/<key>  { "count": n }
+ *   GET  /__mock-count/<key>  { "count": n, "aborted": n }
  */
 const mocks = new Map();
 
@@ -22,7 +22,8 @@ function readBody(req) {
 export async function mockFeeds(ctx, next) {
   const count = /^\/__mock-count\/([\w-]+)$/.exec(ctx.path);
   if (count) {
-    ctx.body = JSON.stringify({ count: mocks.get(count[1])?.count ?? 0 });
+    const m = mocks.get(count[1]);
+    ctx.body = JSON.stringify({ count: m?.count ?? 0, aborted: m?.aborted ?? 0 });
     ctx.type = 'application/json';
     return;
   }
@@ -31,7 +32,7 @@ export async function mockFeeds(ctx, next) {
   const key = m[1];
   if (ctx.method === 'POST') {
     const { steps } = JSON.parse(await readBody(ctx.req));
-    mocks.set(key, { steps, count: 0 });
+    mocks.set(key, { steps, count: 0, aborted: 0 });
     ctx.body = '{}';
     ctx.type = 'application/json';
     return;
@@ -43,6 +44,10 @@ export async function mockFeeds(ctx, next) {
   }
   const step = mock.steps[Math.min(mock.count, mock.steps.length - 1)];
   mock.count++;
+  // A client that gives up (abort, timeout) closes the connection before the answer.
+  ctx.res.on('close', () => {
+    if (!ctx.res.writableFinished) mock.aborted++;
+  });
   if (step.hang) {
     // Never answers on its own; the client's timeout must end it.
     await new Promise((resolve) => {

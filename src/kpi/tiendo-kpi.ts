@@ -194,13 +194,13 @@ export class TiendoKpi extends TiendoElement<KpiView> {
       <p class="figure">
         ${v.value === undefined
           ? html`<span part="value" class="value">${formatPercent(v.rate!, lang, 2)}</span>`
-          : html`<span part="value" class="value"
-                >${big ? formatCompact(v.value, lang) : formatNumber(v.value, lang)}</span
-              >${v.total !== undefined
-                ? html`<span class="of">/${formatNumber(v.total, lang)}</span>`
-                : v.max !== undefined
-                  ? html`<span class="of">/${formatNumber(v.max, lang)}</span>`
-                  : nothing}${v.unit ? html`<span class="unit">${v.unit}</span>` : nothing}${v.total !== undefined &&
+          : html`<span
+                ><span part="value" class="value"
+                  >${big ? formatCompact(v.value, lang) : formatNumber(v.value, lang)}</span
+                >${v.total ?? v.max
+                  ? html`<span class="of">/${formatNumber((v.total ?? v.max)!, lang)}</span>`
+                  : nothing}</span
+              >${v.unit ? html`<span class="unit">${v.unit}</span>` : nothing}${v.total !== undefined &&
               v.rate !== undefined
                 ? html`<span aria-hidden="true">·</span><span part="rate" class="rate"
                       >${formatPercent(v.rate, lang, 2)}</span
@@ -211,7 +211,7 @@ export class TiendoKpi extends TiendoElement<KpiView> {
       ${v.period ? html`<p class="period">${v.period}</p>` : nothing}
       ${change
         ? html`<p part="change" class="change ${change.tone}">
-            <span aria-hidden="true">${change.arrow}</span><span>${change.text}</span>
+            <span aria-hidden="true">${change.arrow}</span> <span>${change.text}</span>
           </p>`
         : nothing}
       ${v.target !== undefined && now !== undefined ? this.renderTarget(v, now, v.target) : this.renderScale(v)}

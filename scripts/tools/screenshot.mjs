@@ -1,0 +1,11 @@
+import puppeteer from 'puppeteer-core';
+const [url, out, width='1280', height='900'] = process.argv.slice(2);
+const b = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox','--disable-gpu','--disable-background-networking'] });
+const p = await b.newPage();
+p.on('console', (m) => console.log('console:', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror:', e.message));
+await p.setViewport({ width: +width, height: +height });
+await p.goto(url, { waitUntil: 'networkidle0' });
+await new Promise((r) => setTimeout(r, 500));
+await p.screenshot({ path: out, fullPage: true });
+await b.close();
