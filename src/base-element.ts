@@ -113,8 +113,11 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   /** The reader's language, resolved at each render. */
   protected lang_: Lang = 'vi';
 
-  /** Builds the view from a valid feed; undefined means the feed has nothing for this widget. */
-  protected abstract fromFeed(feed: Feed, selected: SelectedArea): V | WidgetProblem | undefined;
+  /**
+   * Builds the view from a valid feed; undefined means the feed has nothing for
+   * this widget (the empty state). `selected` is absent when `usesArea` is false.
+   */
+  protected abstract fromFeed(feed: Feed, selected?: SelectedArea): V | WidgetProblem | undefined;
 
   /** Builds the view from the element's own attributes; undefined when none is given. */
   protected abstract fromAttributes(checker: FeedChecker): V | undefined;
@@ -228,15 +231,27 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
 
   private fromValidFeed(feed: Feed, stale: boolean): Outcome<V> {
     const overdue = feed.nextUpdate && feed.nextUpdate.slice(0, 10) < todayIso() ? feed.nextUpdate : undefined;
-    const selected = this.select(feed);
-    if ('key' in selected) return { state: 'error', problem: selected };
+    let selected: SelectedArea | undefined;
+    if (this.usesArea) {
+      const choice = this.select(feed);
+      if ('key' in choice) return { state: 'error', problem: choice };
+      selected = choice;
+    }
     const result = this.fromFeed(feed, selected);
-    const { area } = selected;
     if (!result) {
-      return { state: 'empty', stale, overdue, source: area.source ?? feed.source, asOf: area.asOf ?? feed.asOf };
+      const area = selected?.area;
+      return { state: 'empty', stale, overdue, source: area?.source ?? feed.source, asOf: area?.asOf ?? feed.asOf };
     }
     if ('key' in result) return { state: 'error', problem: result };
     return { state: 'ready', view: result, stale, overdue };
+  }
+
+  /**
+   * Whether the widget shows one area (picked by `province`). A widget that
+   * compares provinces returns false and gets the whole feed, no area.
+   */
+  protected get usesArea(): boolean {
+    return true;
   }
 
   /** The province named by `province`; else the only province; else the national block. */
