@@ -20,8 +20,9 @@ export const baseStyles = css`
     box-sizing: border-box;
   }
   .widget {
+    /* Nothing the portal sets on the host (letter-spacing, text-transform…) leaks in. */
+    all: initial;
     display: block;
-    margin: 0;
     padding: var(--tiendo-padding, 1em);
     font-family: var(
       --tiendo-font-family,
@@ -34,12 +35,7 @@ export const baseStyles = css`
       sans-serif
     );
     font-size: var(--tiendo-font-size, medium);
-    font-weight: normal;
-    font-style: normal;
     line-height: 1.5;
-    letter-spacing: normal;
-    text-align: start;
-    text-transform: none;
     color: var(--tiendo-color-text, #1f2328);
     background: var(--tiendo-color-surface, #ffffff);
     border: 1px solid var(--tiendo-color-border, #d0d7de);

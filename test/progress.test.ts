@@ -161,15 +161,4 @@ describe('<tiendo-progress>', () => {
     expect(loading.getAttribute('state')).to.equal('loading');
     await expectAccessible(loading);
   });
-
-  it('reserves its height while loading so the page does not jump', async () => {
-    const el = progress(mount(`<tiendo-progress src="${FEED}?slow" province="nghe-an"></tiendo-progress>`));
-    await el.updateComplete;
-    expect(el.getAttribute('state')).to.equal('loading');
-    const loadingHeight = el.getBoundingClientRect().height;
-    await untilState(el, 'ready');
-    const readyHeight = el.getBoundingClientRect().height;
-    expect(loadingHeight).to.be.greaterThan(readyHeight * 0.6);
-    expect(allText(el)).to.contain('Nghệ An');
-  });
 });
