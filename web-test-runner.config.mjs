@@ -1,37 +1,28 @@
-import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { mockFeeds } from './test/mock-feeds.mjs';
+import { selectedBrowsers } from './test/launchers.mjs';
 
-const chromePath =
-  process.env.CHROME_PATH ??
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
-
+/**
+ * `npm test`: every test file in Chromium, Firefox ESR and WebKitGTK (see
+ * test/launchers.mjs). TIENDO_BROWSERS=chromium picks a subset for a quick run.
+ */
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  // One page at a time: a background tab is document.hidden, which pauses refresh and requestAnimationFrame.
+  // One page at a time per engine: a background tab is document.hidden, which pauses refresh and requestAnimationFrame.
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,
-  testsFinishTimeout: 600000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 900000,
   middleware: [mockFeeds],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: chromePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-dev-shm-usage',
-        ],
-      },
-    }),
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    {
+      // Tells a test which launcher opened its page, so test/engine.test.ts can prove the engine is real.
+      name: 'tiendo-engine-name',
+      executeCommand: ({ command, session }) => (command === 'tiendo-engine' ? session.browser.name : undefined),
+    },
   ],
+  browsers: selectedBrowsers(process.env.TIENDO_DEFAULT_BROWSERS ?? 'chromium'),
 };

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: builds dist/ (the built-script tests load it), runs the browser
+ * suite in every selected engine (TIENDO_BROWSERS, default chromium,firefox,webkit)
+ * and the command-line tool's Node tests, then prints the count per engine
+ * and, last, one line "N passed, N failed".
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** Runs a command, echoing its output, and resolves with its exit code and output. */
+function run(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const echo = (stream) => (chunk) => {
+      out += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', echo(process.stdout));
+    child.stderr.on('data', echo(process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+const bin = (name) => join(root, 'node_modules/.bin', name);
+let failedSteps = 0;
+
+const build = await run(bin('vite'), ['build', '--logLevel', 'warn']);
+if (build.code) failedSteps++;
+
+const browsers = await run(bin('web-test-runner'), process.argv.slice(2), {
+  TIENDO_DEFAULT_BROWSERS: process.env.TIENDO_BROWSERS || 'chromium,firefox,webkit',
+});
+if (browsers.code) failedSteps++;
+// The runner redraws one progress line per engine; the last of each is its total.
+const perEngine = new Map();
+const plain = browsers.out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+for (const m of plain.matchAll(/^(\S+):\s*\|[^|\n]*\|[^|\n]*\|\s*(\d+) passed, (\d+) failed/gm)) {
+  perEngine.set(m[1], { passed: +m[2], failed: +m[3] });
+}
+
+if (pkg.scripts['test:cli'] && existsSync(join(root, 'test/cli'))) {
+  const cli = await run('npm', ['run', '--silent', 'test:cli']);
+  if (cli.code) failedSteps++;
+  const pass = /^# pass (\d+)/m.exec(cli.out);
+  const fail = /^# fail (\d+)/m.exec(cli.out);
+  perEngine.set('Node (command-line tool)', { passed: pass ? +pass[1] : 0, failed: fail ? +fail[1] : cli.code ? 1 : 0 });
+}
+
+let passed = 0;
+let failed = 0;
+console.log('\nTests per engine:');
+for (const [name, c] of perEngine) {
+  console.log(`  ${name.padEnd(26)} ${c.passed} passed, ${c.failed} failed`);
+  passed += c.passed;
+  failed += c.failed;
+}
+if (!perEngine.size || (failedSteps && !failed)) failed += Math.max(1, failedSteps);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed || failedSteps ? 1 : 0);
