@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -26,6 +27,25 @@ function minifyLitCss(): Plugin {
   };
 }
 
+/**
+ * The iframe embed for CMSs that strip scripts: dist/embed.html with its own
+ * small script and style, and dist/tiendo-resize.js for host pages. The
+ * scripts have no imports, so they stay single files beside tiendo.js.
+ */
+function embedFiles(): Plugin {
+  return {
+    name: 'tiendo-embed',
+    apply: 'build',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: 'src/embed/embed.ts', fileName: 'embed.js' });
+      this.emitFile({ type: 'chunk', id: 'src/embed/resize-host.ts', fileName: 'tiendo-resize.js' });
+      for (const name of ['embed.html', 'embed.css']) {
+        this.emitFile({ type: 'asset', fileName: name, source: readFileSync(`src/embed/${name}`, 'utf8') });
+      }
+    },
+  };
+}
+
 /** `npm start` lands on the demo portal: / redirects to /demo/. */
 function demoHome(): Plugin {
   return {
@@ -45,7 +65,7 @@ function demoHome(): Plugin {
 // `vite build` writes the library to dist/.
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLitCss(), demoHome()],
+  plugins: [minifyLitCss(), demoHome(), embedFiles()],
   server: {
     open: process.env.CI || !process.env.DISPLAY ? false : '/demo/index.html',
   },

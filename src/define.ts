@@ -8,7 +8,11 @@ export const VERSION = '0.1.0';
 
 const VERSION_KEY = Symbol.for('tiendo.version');
 
+/** Every tag this copy of tiendo defines, in order (the embed page and the builder offer these). */
+export const WIDGET_TAGS: string[] = [];
+
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
+  if (!WIDGET_TAGS.includes(tag)) WIDGET_TAGS.push(tag);
   const existing = customElements.get(tag) as (CustomElementConstructor & { [VERSION_KEY]?: string }) | undefined;
   if (existing) {
     const version = existing[VERSION_KEY];

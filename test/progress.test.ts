@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../src/index.js';
 import type { TiendoProgress } from '../src/index.js';
-import { FEED, ONE_PROVINCE_FEED, allText, cleanup, expectAccessible, mount, part, untilState, visibleText } from './helpers.js';
+import { FEED, ONE_PROVINCE_FEED, cleanup, expectAccessible, mount, part, untilState, visibleText } from './helpers.js';
 
 function progress(box: HTMLElement): TiendoProgress {
   return box.querySelector('tiendo-progress')!;
