@@ -9,4 +9,6 @@ export { validateFeed, validateFeedText, issueText, type FeedIssue, type Validat
 export { subscribeFeed, FeedError, type FeedSnapshot, type FeedErrorKind } from './feed-loader.js';
 export type { TiendoLoadEvent, TiendoErrorEvent, TiendoLoadDetail, TiendoErrorDetail } from './events.js';
 export type * from './feed-types.js';
-export { VERSION } from './define.js';
+export { VERSION, WIDGET_TAGS } from './define.js';
+export { widgetAttributes } from './widget-attributes.js';
+export { msg, toLang, loadMessages, type Lang } from './messages.js';

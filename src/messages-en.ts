@@ -27,6 +27,10 @@ export const en: Record<WidgetKey, string> = {
 
   'area.national': 'Nationwide',
 
+  'embed.widget': 'There is no widget "{name}". Widgets: {list}.',
+  'embed.attribute': 'The {widget} widget has no parameter "{name}". Parameters: {list}.',
+  'embed.src': 'The src parameter must be a relative address or an http:, https: one.',
+
   'status.completed': 'Completed',
   'status.in-progress': 'In progress',
   'status.not-started': 'Not started',

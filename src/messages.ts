@@ -36,6 +36,11 @@ const vi = {
 
   'area.national': 'Toàn quốc',
 
+  // The iframe embed page (dist/embed.html).
+  'embed.widget': 'Không có tiện ích "{name}". Các tiện ích: {list}.',
+  'embed.attribute': 'Tiện ích {widget} không có tham số "{name}". Các tham số: {list}.',
+  'embed.src': 'Tham số src phải là địa chỉ tương đối hoặc http:, https:.',
+
   // Pilot models.
   'status.completed': 'Hoàn thành',
   'status.in-progress': 'Đang triển khai',
