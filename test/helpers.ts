@@ -81,6 +81,33 @@ export async function expectAccessible(el: Element): Promise<void> {
   expect(problems, problems.join('\n')).to.deep.equal([]);
 }
 
+/** Runs axe-core on a whole document (e.g. a demo page in an iframe), loading axe into it. */
+export async function expectAccessibleDocument(doc: Document): Promise<void> {
+  const win = doc.defaultView as Window & { axe?: { run: (el: Document, o: object) => Promise<AxeResults> } };
+  if (!win.axe) {
+    await new Promise<void>((resolve, reject) => {
+      const s = doc.createElement('script');
+      s.src = '/node_modules/axe-core/axe.min.js';
+      s.onload = () => resolve();
+      s.onerror = () => reject(new Error('axe-core did not load'));
+      doc.head.append(s);
+    });
+  }
+  const results = await win.axe!.run(doc, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+  const problems = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(problems, problems.join('\n')).to.deep.equal([]);
+}
+
+/** Loads `url` in an iframe of the given size and resolves once it has loaded. */
+export async function openPage(url: string, width = 1024, height = 800): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `width:${width}px;height:${height}px;border:0`;
+  frame.src = url;
+  document.body.append(frame);
+  await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  return frame;
+}
+
 interface AxeResults {
   violations: { id: string; help: string; nodes: { target: string[] }[] }[];
 }
