@@ -27,7 +27,7 @@ function postHeight(): void {
 }
 
 async function main(): Promise<void> {
-  const lib = (await import(new URL('./tiendo.js', import.meta.url).href)) as Tiendo;
+  const lib = (await import(/* @vite-ignore */ new URL('./tiendo.js', import.meta.url).href)) as Tiendo;
   const lang = lib.toLang(params.get('lang'));
   document.documentElement.lang = lang;
   await lib.loadMessages(lang);

@@ -1,7 +1,7 @@
-// The demo's English switch: ?lang=en sets the page language, which every widget inherits.
+// The demo's language switch: ?lang=en sets the page language, which every widget inherits.
 const lang = new URLSearchParams(location.search).get('lang');
 if (lang === 'en' || lang === 'vi') document.documentElement.lang = lang;
-const link = document.getElementById('english') as HTMLAnchorElement | null;
+const link = document.getElementById('english');
 if (link && lang === 'en') {
   link.textContent = 'Tiếng Việt';
   link.href = './index.html';
