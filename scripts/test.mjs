@@ -2,7 +2,7 @@
 /**
  * `npm test`: builds dist/ (the built-script tests load it), runs the browser
  * suite in every selected engine (TIENDO_BROWSERS, default chromium,firefox,webkit)
- * and the command-line tool's Node tests, then prints the count per engine
+ * the command-line tool's Node tests and every Storybook story, then prints the count per engine
  * and, last, one line "N passed, N failed".
  */
 import { spawn } from 'node:child_process';
@@ -40,6 +40,7 @@ const browsers = await run(bin('web-test-runner'), process.argv.slice(2), {
 if (browsers.code) failedSteps++;
 // The runner redraws one progress line per engine; the last of each is its total.
 const perEngine = new Map();
+// eslint-disable-next-line no-control-regex -- strips the runner's terminal colour codes
 const plain = browsers.out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
 for (const m of plain.matchAll(/^(\S+):\s*\|[^|\n]*\|[^|\n]*\|\s*(\d+) passed, (\d+) failed/gm)) {
   perEngine.set(m[1], { passed: +m[2], failed: +m[3] });
@@ -51,6 +52,15 @@ if (pkg.scripts['test:cli'] && existsSync(join(root, 'test/cli'))) {
   const pass = /^# pass (\d+)/m.exec(cli.out);
   const fail = /^# fail (\d+)/m.exec(cli.out);
   perEngine.set('Node (command-line tool)', { passed: pass ? +pass[1] : 0, failed: fail ? +fail[1] : cli.code ? 1 : 0 });
+}
+
+// Storybook: build the static site, then open every story (TIENDO_STORYBOOK=0 skips it for a quick run).
+if (process.env.TIENDO_STORYBOOK !== '0') {
+  const built = await run('npm', ['run', '--silent', 'build-storybook']);
+  const sb = built.code ? built : await run(process.execPath, [join(root, 'scripts/test-storybook.mjs')]);
+  if (sb.code) failedSteps++;
+  const m = /Storybook: (\d+) passed, (\d+) failed/.exec(sb.out);
+  perEngine.set('Storybook (Chromium)', { passed: m ? +m[1] : 0, failed: m ? +m[2] : 1 });
 }
 
 let passed = 0;
