@@ -179,9 +179,9 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     }
   }
 
-  /** A broken feed or attribute is explained with the validator's rules (a chunk of their own). */
+  /** An error is explained to editors (debug, console, event) in words that are a chunk of their own. */
   private get needsRules(): boolean {
-    return this.outcome.state === 'error' && Boolean(this.outcome.problem.issues?.length);
+    return this.outcome.state === 'error';
   }
 
   /** The outcome to show: still loading until the words to show it in have arrived. */

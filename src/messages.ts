@@ -17,29 +17,10 @@ const vi = {
   'state.empty': 'Chưa có số liệu để hiển thị.',
   'state.stale': 'Chưa cập nhật được số liệu mới; đang hiển thị số liệu lần trước.',
   'state.overdue': 'Số liệu có thể đã cũ: kỳ cập nhật dự kiến {date} đã qua.',
-  'error.network': 'Không kết nối được tới nguồn dữ liệu {url}.',
-  'error.http': 'Nguồn dữ liệu {url} trả về mã lỗi HTTP {status}.',
-  'error.json': 'Nguồn dữ liệu {url} không phải JSON hợp lệ.',
-  'error.invalid': 'Nguồn dữ liệu {url} không hợp lệ.',
-  'error.tooBig': 'Nguồn dữ liệu {url} lớn hơn 5 MB nên không được tải.',
-  'error.timeout': 'Nguồn dữ liệu {url} không trả lời sau {seconds} giây.',
-  'error.province': 'Không có tỉnh "{id}" trong nguồn dữ liệu.',
-  'error.metric': 'Không có chỉ số "{id}" trong nguồn dữ liệu.',
-  'error.needMetric': 'Nguồn dữ liệu có nhiều chỉ số: cần thuộc tính metric.',
-  'error.needProvince': 'Nguồn dữ liệu có nhiều tỉnh và không có khối national: cần thuộc tính province.',
-  'error.url': 'Địa chỉ nguồn dữ liệu "{url}" phải là http: hoặc https:.',
-  'error.attributes': 'Thuộc tính của thẻ không hợp lệ.',
-  'error.inlineJson': 'Khối JSON trong thẻ không hợp lệ.',
-  'error.noData': 'Thẻ chưa có nguồn số liệu: cần thuộc tính src, các số liệu trong thuộc tính hoặc một khối <script type="application/json">.',
   'footer.source': 'Nguồn:',
   'footer.asOf': 'Số liệu đến {date}',
 
   'area.national': 'Toàn quốc',
-
-  // The iframe embed page (dist/embed.html).
-  'embed.widget': 'Không có tiện ích "{name}". Các tiện ích: {list}.',
-  'embed.attribute': 'Tiện ích {widget} không có tham số "{name}". Các tham số: {list}.',
-  'embed.src': 'Tham số src phải là địa chỉ tương đối hoặc http:, https:.',
 
   // Pilot models.
   'status.completed': 'Hoàn thành',

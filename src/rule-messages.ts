@@ -1,8 +1,9 @@
 /**
- * The validator's rules in words, both languages. Only a broken feed or
- * attribute needs them, so they are a chunk of their own, loaded on demand
- * (see loadMessages in messages.ts). Shown after the JSON path:
- * "provinces[2].models.completed: phải là số nguyên không âm".
+ * What editors read, in both languages: the validator's rules (shown after the
+ * JSON path: "provinces[2].models.completed: phải là số nguyên không âm"), the
+ * full reasons of errors (under `debug`, on the console, in `tiendo-error`)
+ * and the embed page's refusals. Citizens never need them, so they are a chunk
+ * of their own, loaded on demand (see loadMessages in messages.ts).
  */
 export const ruleVi = {
   'rule.required': 'là bắt buộc',
@@ -31,6 +32,24 @@ export const ruleVi = {
   'rule.tooBig': 'nguồn dữ liệu lớn hơn 5 MB',
   'rule.json': 'không phải JSON hợp lệ ({detail})',
   'rule.more': 'và {count} lỗi khác',
+
+  'error.network': 'Không kết nối được tới nguồn dữ liệu {url}.',
+  'error.http': 'Nguồn dữ liệu {url} trả về mã lỗi HTTP {status}.',
+  'error.json': 'Nguồn dữ liệu {url} không phải JSON hợp lệ.',
+  'error.invalid': 'Nguồn dữ liệu {url} không hợp lệ.',
+  'error.tooBig': 'Nguồn dữ liệu {url} lớn hơn 5 MB nên không được tải.',
+  'error.timeout': 'Nguồn dữ liệu {url} không trả lời sau {seconds} giây.',
+  'error.province': 'Không có tỉnh "{id}" trong nguồn dữ liệu.',
+  'error.metric': 'Không có chỉ số "{id}" trong nguồn dữ liệu.',
+  'error.needMetric': 'Nguồn dữ liệu có nhiều chỉ số: cần thuộc tính metric.',
+  'error.needProvince': 'Nguồn dữ liệu có nhiều tỉnh và không có khối national: cần thuộc tính province.',
+  'error.url': 'Địa chỉ nguồn dữ liệu "{url}" phải là http: hoặc https:.',
+  'error.attributes': 'Thuộc tính của thẻ không hợp lệ.',
+  'error.inlineJson': 'Khối JSON trong thẻ không hợp lệ.',
+  'error.noData': 'Thẻ chưa có nguồn số liệu: cần thuộc tính src, các số liệu trong thuộc tính hoặc một khối <script type="application/json">.',
+  'embed.widget': 'Không có tiện ích "{name}". Các tiện ích: {list}.',
+  'embed.attribute': 'Tiện ích {widget} không có tham số "{name}". Các tham số: {list}.',
+  'embed.src': 'Tham số src phải là địa chỉ tương đối hoặc http:, https:.',
 } as const;
 
 export type RuleKey = keyof typeof ruleVi;
@@ -62,4 +81,22 @@ export const ruleEn: Record<RuleKey, string> = {
   'rule.tooBig': 'the feed is larger than 5 MB',
   'rule.json': 'is not valid JSON ({detail})',
   'rule.more': 'and {count} more problems',
+
+  'error.network': 'Could not reach the feed {url}.',
+  'error.http': 'The feed {url} answered with HTTP error {status}.',
+  'error.json': 'The feed {url} is not valid JSON.',
+  'error.invalid': 'The feed {url} is not valid.',
+  'error.tooBig': 'The feed {url} is larger than 5 MB, so it was not loaded.',
+  'error.timeout': 'The feed {url} did not answer within {seconds} seconds.',
+  'error.province': 'The feed has no province "{id}".',
+  'error.metric': 'The feed has no metric "{id}".',
+  'error.needMetric': 'The feed has several metrics: set the metric attribute.',
+  'error.needProvince': 'The feed has several provinces and no national block: set the province attribute.',
+  'error.url': 'The feed address "{url}" must be http: or https:.',
+  'error.attributes': 'The tag\'s attributes are not valid.',
+  'error.inlineJson': 'The JSON block inside the tag is not valid.',
+  'error.noData': 'The tag has no figures yet: it needs a src attribute, figures as attributes, or a <script type="application/json"> block.',
+  'embed.widget': 'There is no widget "{name}". Widgets: {list}.',
+  'embed.attribute': 'The {widget} widget has no parameter "{name}". Parameters: {list}.',
+  'embed.src': 'The src parameter must be a relative address or an http:, https: one.',
 };

@@ -27,10 +27,10 @@ function postHeight(): void {
 }
 
 async function main(): Promise<void> {
-  const lib = (await import(/* @vite-ignore */ new URL('./tiendo.js', import.meta.url).href)) as Tiendo;
+  const lib = (await import(/* @vite-ignore */ import.meta.url.replace(/[^/]*$/, 'tiendo.js'))) as Tiendo;
   const lang = lib.toLang(params.get('lang'));
   document.documentElement.lang = lang;
-  await lib.loadMessages(lang);
+  await lib.loadMessages(lang, true);
   const t = (key: Parameters<Tiendo['msg']>[1], p?: Record<string, string>) => lib.msg(lang, key, p);
 
   const names = lib.WIDGET_TAGS.map((tag) => tag.replace(/^tiendo-/, ''));
