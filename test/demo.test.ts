@@ -32,7 +32,7 @@ describe('demo portal', () => {
     for (const figure of ['6/38 mô hình hoàn thành', '15,8%', '201.884', '74.336/74.587 hồ sơ · 99,66%', '9/11 dịch vụ', '5.862/6.302', 'Số liệu đến 04/10/2024']) {
       expect(text).to.contain(figure);
     }
-    expect((doc.defaultView as Window & { __consoleErrors: string[] }).__consoleErrors).to.deep.equal([]);
+    expect((doc.defaultView as unknown as { __consoleErrors: string[] }).__consoleErrors).to.deep.equal([]);
   });
 
   it('switches every widget to English with ?lang=en', async () => {
