@@ -76,9 +76,17 @@ try {
       elements.add(shown.tag);
       if (!shown.text) problems.push(`<${shown.tag}> rendered no content`);
       await page.evaluate(axeSource);
+      // The a11y addon may be running axe on the story already: wait for it and try again.
       const violations = await page.evaluate(async () => {
-        const r = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
-        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const r = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
+            return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+          } catch (e) {
+            if (attempt > 20 || !/already running/.test(String(e))) throw e;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+        }
       });
       if (violations.length) problems.push(`axe: ${violations.join(', ')}`);
     } catch (e) {

@@ -38,6 +38,8 @@ async function paste(snippet: string): Promise<Document> {
   frame.style.cssText = 'width:900px;height:700px;border:0';
   frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>${snippet}</body></html>`;
   document.body.append(frame);
+  // The iframe snippet loads lazily, as it should on a portal: keep it in view so every engine loads it.
+  frame.scrollIntoView();
   await new Promise((r) => frame.addEventListener('load', r, { once: true }));
   return frame.contentDocument!;
 }
