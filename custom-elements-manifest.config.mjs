@@ -1,6 +1,6 @@
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.styles.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/cli/**'],
   outdir: 'dist',
   litelement: true,
 };
