@@ -25,7 +25,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) {
   const result = await bench.run({ root });
   console.log(`\n${result.title}`);
   for (const row of result.rows) {
-    console.log(`  ${row.ok === false ? '✗' : '✓'} ${row.label.padEnd(44)} ${row.value}${row.budget ? `  (budget ${row.budget})` : ''}`);
+    console.log(`  ${row.ok === false ? '✗' : row.ok ? '✓' : '·'} ${row.label.padEnd(44)} ${row.value}${row.budget ? `  (budget ${row.budget})` : ''}`);
     if (row.ok === false) failed++;
   }
 }

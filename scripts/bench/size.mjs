@@ -34,21 +34,18 @@ export async function run({ root }) {
   if (!existsSync(entry)) return { title: 'Size', rows: [{ label: 'dist/tiendo.js', value: 'missing: run npm run build', ok: false }] };
   const { statics, lazy } = graph(entry);
   const core = statics.reduce((sum, f) => sum + gz(f), 0);
-  const english = lazy.filter((f) => /messages-en/.test(f)).reduce((sum, f) => sum + gz(f), 0);
+  const sized = lazy.map((f) => ({ name: relative(join(root, 'dist'), f).replace(/-[\w-]{8}\.js$/, '.js'), size: gz(f) }));
+  const sum = (re) => sized.filter((c) => re.test(c.name)).reduce((a, c) => a + c.size, 0);
+  const chart = sum(/chart/);
   const rows = [
-    { label: `Vietnamese page without charts (${statics.length} file(s))`, value: kb(core), budget: kb(CORE_BUDGET), ok: core <= CORE_BUDGET },
-    // English is fetched on demand, but an English page must hold the same budget.
-    { label: 'English page without charts (+ English chunk)', value: kb(core + english), budget: kb(CORE_BUDGET), ok: core + english <= CORE_BUDGET },
+    // The budgets of the issues: the core (dist/tiendo.js and what it imports statically: every page
+    // without charts) and the chart code a page with a <tiendo-chart> fetches besides.
+    { label: `core: dist/tiendo.js (${statics.length} file(s))`, value: kb(core), budget: kb(CORE_BUDGET), ok: core <= CORE_BUDGET },
+    { label: 'chart code (chart-table + chart-renderer)', value: kb(chart), budget: kb(CHART_BUDGET), ok: chart <= CHART_BUDGET },
+    // What particular pages download in all, for information.
+    { label: 'page with every widget but charts, vi', value: kb(core + sum(/province-table/)) },
+    { label: 'page with every widget but charts, en', value: kb(core + sum(/province-table|messages-en/)) },
   ];
-  for (const f of lazy) {
-    const size = gz(f);
-    const isChart = /chart/i.test(f);
-    rows.push({
-      label: `  lazy ${relative(join(root, 'dist'), f).replace(/-[\w-]{8}\.js$/, '.js')}`,
-      value: kb(size),
-      budget: isChart ? kb(CHART_BUDGET) : undefined,
-      ok: isChart ? size <= CHART_BUDGET : undefined,
-    });
-  }
+  for (const c of sized) rows.push({ label: `  lazy ${c.name}`, value: kb(c.size) });
   return { title: 'Size (gzip -9)', rows };
 }
