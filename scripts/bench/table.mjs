@@ -1,0 +1,202 @@
+/**
+ * <tiendo-province-table> speed: the 63-province feed (test/fixtures/provinces-63.json)
+ * as an 8-column table, rendered and then re-sorted from a header button, against a
+ * plain DOM table built, sorted and re-sorted from the same data in the same page.
+ * Both are timed to the end of layout; the median of several interleaved runs is
+ * compared. Goal: tiendo within 1.5× of the plain table.
+ */
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+export const RATIO_BUDGET = 1.5;
+const RUNS = 21;
+const WARMUP = 4;
+const COLUMNS = 'rank,name,rate,completed,in-progress,not-started,total,online-dossiers';
+
+const PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>bench</title></head>
+<body><script type="module" src="/dist/tiendo.js"></script></body></html>`;
+
+const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
+
+/** Serves `/` (the bench page), `/dist/…` and `/fixture.json` on 127.0.0.1, a random port. */
+function serve(root) {
+  const dist = join(root, 'dist');
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file;
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(PAGE);
+    }
+    if (path === '/fixture.json') file = join(root, 'test/fixtures/provinces-63.json');
+    else if (path.startsWith('/dist/')) file = join(dist, normalize(`/${path.slice(6)}`));
+    try {
+      if (!file) throw new Error('not found');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': `${TYPES[extname(file)] ?? 'application/octet-stream'}; charset=utf-8` });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Runs in the page: times both tables, run after run, and returns every timing. */
+async function measure({ columns, runs, warmup }) {
+  await customElements.whenDefined('tiendo-province-table');
+  const text = await (await fetch('/fixture.json')).text();
+  const box = document.createElement('div');
+  box.style.width = '960px';
+  document.body.append(box);
+  const layout = (node) => node.getBoundingClientRect().height;
+
+  async function tiendo() {
+    const el = document.createElement('tiendo-province-table');
+    el.setAttribute('columns', columns);
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = text;
+    el.append(script);
+    const t0 = performance.now();
+    box.append(el);
+    await el.updateComplete;
+    if (el.getAttribute('state') !== 'ready') throw new Error(`state ${el.getAttribute('state')}`);
+    const table = el.shadowRoot.querySelector('table');
+    layout(table);
+    const t1 = performance.now();
+    el.shadowRoot.querySelectorAll('thead button')[2].click(); // "Hoàn thành", descending
+    await el.updateComplete;
+    layout(table);
+    const t2 = performance.now();
+    if (el.shadowRoot.querySelectorAll('thead th')[3].getAttribute('aria-sort') !== 'descending') throw new Error('not re-sorted');
+    el.remove();
+    return [t1 - t0, t2 - t1];
+  }
+
+  function plain() {
+    const t0 = performance.now();
+    const feed = JSON.parse(text);
+    const names = new Intl.Collator('vi').compare;
+    const num = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+    const pct = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const cols = [
+      ['Tỷ lệ hoàn thành', (a) => (a.models?.total ? a.models.completed / a.models.total : undefined), pct],
+      ['Hoàn thành', (a) => a.models?.completed, num],
+      ['Đang triển khai', (a) => a.models?.inProgress, num],
+      ['Chưa triển khai', (a) => a.models?.notStarted, num],
+      ['Tổng số mô hình', (a) => a.models?.total, num],
+      ['Hồ sơ tiếp nhận trực tuyến (%)', (a) => { const m = a.metrics?.['online-dossiers']; return m && m.value / m.total; }, pct],
+    ];
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    const table = document.createElement('table');
+    table.createCaption().textContent = feed.title;
+    const head = table.createTHead().insertRow();
+    for (const label of ['Hạng', 'Tỉnh, thành phố', ...cols.map((c) => c[0])]) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      const button = document.createElement('button');
+      button.textContent = label;
+      th.append(button);
+      head.append(th);
+    }
+    const rows = feed.provinces.map((p) => {
+      const values = cols.map((c) => c[1](p));
+      const tr = document.createElement('tr');
+      const rank = tr.insertCell();
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = p.name;
+      tr.append(th);
+      values.forEach((v, i) => (tr.insertCell().textContent = v === undefined ? '—' : cols[i][2].format(v)));
+      return { p, values, tr, rank };
+    });
+    const body = table.createTBody();
+    const order = (i) => {
+      rows.sort((a, b) => b.values[i] - a.values[i] || names(a.p.name, b.p.name));
+      rows.forEach((r, k) => {
+        r.rank.textContent = String(k && r.values[i] === rows[k - 1].values[i] ? rows[k - 1].rank.textContent : k + 1);
+      });
+      body.append(...rows.map((r) => r.tr));
+      head.cells[i + 2].setAttribute('aria-sort', 'descending');
+    };
+    order(0);
+    const foot = table.createTFoot().insertRow();
+    foot.insertCell();
+    foot.insertCell().textContent = feed.national.name;
+    for (const c of cols) {
+      const v = c[1](feed.national);
+      foot.insertCell().textContent = v === undefined ? '—' : c[2].format(v);
+    }
+    root.append(table);
+    box.append(host);
+    layout(table);
+    const t1 = performance.now();
+    head.cells[2].removeAttribute('aria-sort');
+    order(1);
+    layout(table);
+    const t2 = performance.now();
+    host.remove();
+    return [t1 - t0, t2 - t1];
+  }
+
+  const out = { tiendo: [], plain: [] };
+  for (let i = 0; i < warmup + runs; i++) {
+    // Interleaved, so both meet the same machine state.
+    const a = await tiendo();
+    await new Promise((r) => setTimeout(r, 0));
+    const b = plain();
+    await new Promise((r) => setTimeout(r, 0));
+    if (i >= warmup) {
+      out.tiendo.push(a);
+      out.plain.push(b);
+    }
+  }
+  return out;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+export async function run({ root }) {
+  const title = '<tiendo-province-table>: 63 provinces × 8 columns, render + re-sort (median)';
+  const server = await serve(root);
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1024, height: 800 });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'load' });
+    const r = await page.evaluate(measure, { columns: COLUMNS, runs: RUNS, warmup: WARMUP });
+    if (errors.length) throw new Error(errors.join('\n'));
+    const sum = (pairs) => median(pairs.map(([a, b]) => a + b));
+    const t = sum(r.tiendo);
+    const p = sum(r.plain);
+    const ratio = t / p;
+    return {
+      title,
+      rows: [
+        { label: 'tiendo: render / re-sort', value: `${ms(median(r.tiendo.map((x) => x[0])))} / ${ms(median(r.tiendo.map((x) => x[1])))}` },
+        { label: 'plain DOM table: render / re-sort', value: `${ms(median(r.plain.map((x) => x[0])))} / ${ms(median(r.plain.map((x) => x[1])))}` },
+        { label: 'render + re-sort: tiendo vs plain DOM', value: `${ms(t)} vs ${ms(p)}` },
+        { label: 'ratio', value: `${ratio.toFixed(2)}×`, budget: `${RATIO_BUDGET.toFixed(2)}×`, ok: ratio <= RATIO_BUDGET },
+      ],
+    };
+  } catch (e) {
+    return { title, rows: [{ label: 'table bench', value: `failed: ${e.message}`, ok: false }] };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
