@@ -4,6 +4,14 @@
  */
 export { TiendoProgress, type ProgressView } from './progress/tiendo-progress.js';
 export { TiendoKpi, type KpiView } from './kpi/tiendo-kpi.js';
+export {
+  TiendoProvinceTable,
+  type ProvinceTableView,
+  type TableColumn,
+  type TableRow,
+} from './province-table/tiendo-province-table.js';
+export { TiendoModelList, type ModelListView, type ModelListItem } from './model-list/tiendo-model-list.js';
+export { TiendoChart, type ChartView, type ChartType, type ChartGrid, type ChartRow } from './chart/tiendo-chart.js';
 export { TiendoElement, type ViewBase, type WidgetProblem } from './base-element.js';
 export { validateFeed, validateFeedText, issueText, type FeedIssue, type ValidationResult } from './feed-validation.js';
 export { subscribeFeed, FeedError, type FeedSnapshot, type FeedErrorKind } from './feed-loader.js';

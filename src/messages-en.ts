@@ -40,4 +40,34 @@ export const en: Record<WidgetKey, string> = {
   'kpi.sentence.rate': 'a rate of {rate}',
   'kpi.sentence.noArea': '{label}: {figure}',
   'kpi.sentence.target': 'target {target} ({status})',
+
+  // Province table.
+  'table.caption': 'Provinces compared',
+  'table.rank': 'Rank',
+  'table.name': 'Province',
+  'table.rate': 'Completion rate',
+  'table.total': 'Models total',
+  'table.none': 'no figure',
+  'table.sorted': 'Sorted by {column}, {order}',
+  'table.desc': 'descending',
+  'table.asc': 'ascending',
+  'table.rankOf': '{name} ranks {rank} of {count} for {column}',
+  'table.top': 'Top for {column}: {name} ({value})',
+  'table.shown': 'Showing {shown} of {total} provinces.',
+  'table.csv': 'Download CSV',
+
+  // Model list.
+  'models.unknown': 'Model {id}',
+
+  // Chart.
+  'chart.models': 'Pilot model progress by province',
+  'chart.modelsTotal': 'Pilot models of all provinces by status',
+  'chart.metric': '{name} by province',
+  'chart.province': 'Province',
+  'chart.status': 'Status',
+  'chart.share': '{percent} completed',
+  'chart.summary': 'Highest: {max}; lowest: {min}',
+  'chart.rank': '{name}: {value} (ranked {rank} of {count})',
+  'chart.show': 'Show as a table',
+  'chart.hide': 'Hide the table',
 };

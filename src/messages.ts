@@ -50,6 +50,36 @@ const vi = {
   'kpi.sentence.rate': 'tỷ lệ {rate}',
   'kpi.sentence.noArea': '{label} đạt {figure}',
   'kpi.sentence.target': 'mục tiêu {target} ({status})',
+
+  // Province table.
+  'table.caption': 'So sánh các tỉnh, thành phố',
+  'table.rank': 'Hạng',
+  'table.name': 'Tỉnh, thành phố',
+  'table.rate': 'Tỷ lệ hoàn thành',
+  'table.total': 'Tổng số mô hình',
+  'table.none': 'không có số liệu',
+  'table.sorted': 'Đã sắp xếp theo {column}, {order}',
+  'table.desc': 'giảm dần',
+  'table.asc': 'tăng dần',
+  'table.rankOf': '{name} xếp thứ {rank}/{count} về {column}',
+  'table.top': 'Dẫn đầu về {column}: {name} ({value})',
+  'table.shown': 'Đang hiện {shown}/{total} tỉnh, thành phố.',
+  'table.csv': 'Tải CSV',
+
+  // Model list.
+  'models.unknown': 'Mô hình {id}',
+
+  // Chart.
+  'chart.models': 'Tiến độ mô hình điểm theo tỉnh',
+  'chart.modelsTotal': 'Mô hình điểm của các tỉnh theo trạng thái',
+  'chart.metric': '{name} theo tỉnh',
+  'chart.province': 'Tỉnh, thành phố',
+  'chart.status': 'Trạng thái',
+  'chart.share': '{percent} hoàn thành',
+  'chart.summary': 'Cao nhất: {max}; thấp nhất: {min}',
+  'chart.rank': '{name}: {value} (xếp thứ {rank}/{count})',
+  'chart.show': 'Xem dạng bảng',
+  'chart.hide': 'Ẩn bảng',
 } as const;
 
 export type WidgetKey = keyof typeof vi;
