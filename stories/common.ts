@@ -57,6 +57,8 @@ export function stateStories(feedArgs: WidgetArgs) {
             '--tiendo-color-good: #57ab5a',
             '--tiendo-color-bad: #f47067',
             '--tiendo-color-warning-surface: #3b2e00',
+            '--tiendo-color-highlight: #3b2e00',
+            '--tiendo-color-marker: #e3b341',
           ].join(';');
           const content = story();
           if (content instanceof Node) box.append(content);

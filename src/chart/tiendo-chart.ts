@@ -64,6 +64,7 @@ let loadingTable: Promise<Table> | undefined;
 let renderer: Promise<typeof import('./chart-renderer.js')> | undefined;
 
 /**
+ * @tagname tiendo-chart
  * @summary A chart of one metric across provinces or, without `metric`, of the
  * pilot models of each province (completed / in progress / not started), with
  * the same figures as an accessible table.

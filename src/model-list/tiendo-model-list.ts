@@ -26,6 +26,7 @@ export interface ModelListView extends ViewBase {
 }
 
 /**
+ * @tagname tiendo-model-list
  * @summary The pilot models (mô hình điểm) of one province with their status, each
  * shown as words and a swatch with its own pattern (solid, striped, dotted, as in the
  * progress legend), with the count of each status. Names come from the feed's `models`

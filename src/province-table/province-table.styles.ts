@@ -48,6 +48,11 @@ export const tableStyles = css`
     color: inherit;
     text-align: inherit;
     cursor: pointer;
+    /* Not the browser's grey: on a dark theme its text would vanish. */
+    background: none;
+    border: 1px solid;
+    border-radius: 0.25em;
+    padding: 0.25em 0.75em;
   }
   th button {
     background: none;

@@ -47,6 +47,7 @@ let view: View | undefined;
 let loading: Promise<View> | undefined;
 
 /**
+ * @tagname tiendo-province-table
  * @summary Provinces side by side: rank, name, pilot-model counts, completion rate and
  * chosen metrics; sortable by every column (Vietnamese collation for names), a highlighted
  * province, the national row, and a CSV download of what is shown.
