@@ -22,6 +22,8 @@ export const baseStyles = css`
   .widget {
     /* Nothing the portal sets on the host (letter-spacing, text-transform…) leaks in. */
     all: initial;
+    /* 'all' leaves direction alone: a right-to-left page must not mirror Vietnamese figures. */
+    direction: ltr;
     display: block;
     padding: var(--tiendo-padding, 1em);
     font-family: var(
@@ -51,6 +53,14 @@ export const baseStyles = css`
   dd {
     margin: 0;
     padding: 0;
+  }
+  /* A page in quirks mode (no doctype) stops tables inheriting text styles; tables here always inherit. */
+  table {
+    font: inherit;
+    color: inherit;
+    line-height: inherit;
+    white-space: inherit;
+    text-align: inherit;
   }
   a {
     color: var(--tiendo-color-link, #0b5cad);

@@ -56,6 +56,8 @@ interface Subscription extends FeedOptions {
 class FeedEntry {
   readonly subscriptions = new Set<Subscription>();
   snapshot?: FeedSnapshot;
+  /** The last subscriber left in this task; the entry stops at the end of it unless one comes back. */
+  stopping = false;
   private request?: AbortController;
   private timer?: ReturnType<typeof setTimeout>;
   private lastAttempt = 0;
@@ -66,7 +68,10 @@ class FeedEntry {
   constructor(readonly url: string) {}
 
   add(sub: Subscription): void {
-    const first = this.subscriptions.size === 0;
+    // A widget moved in the page leaves and comes back in one task: it keeps the request, timer and listener.
+    const moved = this.stopping;
+    this.stopping = false;
+    const first = this.subscriptions.size === 0 && !moved;
     this.subscriptions.add(sub);
     if (first) document.addEventListener('visibilitychange', this.onVisibility);
     if (this.snapshot) this.notify(sub);
@@ -78,11 +83,21 @@ class FeedEntry {
   remove(sub: Subscription): void {
     this.subscriptions.delete(sub);
     if (this.subscriptions.size) return this.schedule();
+    this.stopping = true;
+    queueMicrotask(() => {
+      if (this.stopping) this.stop();
+    });
+  }
+
+  /** No widget wants this feed any more: abort its request, stop its timer, and retire it. */
+  private stop(): void {
+    this.stopping = false;
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.timer);
     this.timer = undefined;
     this.request?.abort();
     this.request = undefined;
+    retire(this);
   }
 
   /** Seconds between refreshes: the shortest any subscriber asked for. */
@@ -161,8 +176,13 @@ async function download(url: string, signal: AbortSignal, revalidate: boolean): 
     headers: { Accept: 'application/json' },
     cache: revalidate ? 'no-cache' : 'default',
   });
-  if (!response.ok) throw new FeedError('http', url, [], response.status);
-  if (Number(response.headers.get('content-length')) > MAX_FEED_BYTES) throw new FeedError('too-big', url);
+  // A refused answer's body is not read, and not left downloading either: an error page can be large or endless.
+  const refuse = (error: FeedError) => {
+    response.body?.cancel().catch(() => undefined);
+    return error;
+  };
+  if (!response.ok) throw refuse(new FeedError('http', url, [], response.status));
+  if (Number(response.headers.get('content-length')) > MAX_FEED_BYTES) throw refuse(new FeedError('too-big', url));
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = response.body!.getReader();
@@ -188,6 +208,25 @@ async function download(url: string, signal: AbortSignal, revalidate: boolean): 
 
 const entries = new Map<string, FeedEntry>();
 
+/** How many feeds no widget wants are kept for widgets added later (the most recently used). */
+const MAX_IDLE_ENTRIES = 16;
+
+/**
+ * Keeps an entry no widget wants for later widgets, but only if it has an
+ * answer to give, and only the most recent few: a page that changes `src` a
+ * thousand times does not hold a thousand feeds.
+ */
+function retire(entry: FeedEntry): void {
+  if (entries.get(entry.url) !== entry) return; // already forgotten (clearFeedCache)
+  entries.delete(entry.url);
+  if (!entry.snapshot) return;
+  entries.set(entry.url, entry); // the most recently used last
+  let idle = 0;
+  for (const e of [...entries.values()].reverse()) {
+    if (!e.subscriptions.size && !e.stopping && ++idle > MAX_IDLE_ENTRIES) entries.delete(e.url);
+  }
+}
+
 /**
  * Subscribes to the feed at `url` (absolute). The listener gets the current
  * snapshot at once when there is one, then every new one. Returns the
@@ -208,4 +247,11 @@ export function subscribeFeed(url: string, options: FeedOptions, listener: FeedL
 /** Forgets every cached answer (for tests and for a page that wants a clean slate). */
 export function clearFeedCache(): void {
   for (const [url, entry] of entries) if (!entry.subscriptions.size) entries.delete(url);
+}
+
+/** For tests only: how many URLs the loader holds, and how many subscriptions they have in all. */
+export function loaderStats(): { entries: number; subscriptions: number } {
+  let subscriptions = 0;
+  for (const entry of entries.values()) subscriptions += entry.subscriptions.size;
+  return { entries: entries.size, subscriptions };
 }

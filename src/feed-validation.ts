@@ -75,10 +75,16 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * A real calendar day. ISO 8601 leaves years before 1583 (before the Gregorian
+ * calendar) to mutual agreement, and JavaScript dates read years 0–99 as
+ * 1900–1999, so a feed's years run from 1583 to 9999.
+ */
 function isValidDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;
   const [y, mo, d] = [+m[1], +m[2], +m[3]];
+  if (y < 1583) return false;
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
@@ -155,7 +161,8 @@ export class FeedChecker {
           : kind === 'positive'
             ? v > 0
             : v >= 0;
-    if (ok) return v;
+    // -0 is a valid zero, but Intl writes it "-0": normalise it here, once for every figure.
+    if (ok) return v === 0 ? 0 : v;
     const rule: Record<NumberKind, MessageKey> = {
       whole: 'rule.whole',
       rate: 'rule.rate',
@@ -226,7 +233,9 @@ export class FeedChecker {
     const value = this.number(own(o, 'value'), at('value'), 'nonNegative');
     const total = this.number(own(o, 'total'), at('total'), 'nonNegative');
     const rate = this.number(own(o, 'rate'), at('rate'), 'rate');
-    const previous = this.number(own(o, 'previous'), at('previous'), 'nonNegative');
+    // The previous figure is of the kind shown: the value where there is one, else the reported rate.
+    const rateOnly = own(o, 'value') === undefined && own(o, 'rate') !== undefined;
+    const previous = this.number(own(o, 'previous'), at('previous'), rateOnly ? 'rate' : 'nonNegative');
     const hasRate = own(o, 'total') !== undefined || own(o, 'rate') !== undefined;
     const target = this.number(own(o, 'target'), at('target'), hasRate ? 'rate' : 'nonNegative');
     const period = this.string(own(o, 'period'), at('period'));

@@ -38,3 +38,8 @@ export function watchLang(el: LangAware): () => void {
     }
   };
 }
+
+/** For tests only: how many widgets the language watcher holds, and whether its observer runs. */
+export function langWatchStats(): { listeners: number; observing: boolean } {
+  return { listeners: listeners.size, observing: Boolean(observer) };
+}

@@ -118,6 +118,14 @@ export interface MockStep {
   type?: string;
   delay?: number;
   hang?: boolean;
+  /** Extra response headers (e.g. a Content-Security-Policy). */
+  headers?: Record<string, string>;
+  /** Sends the body `bytes` at a time, one piece every `every` ms. */
+  drip?: { bytes: number; every: number };
+  /** Destroys the connection before any byte, or after the headers and half the body. */
+  reset?: 'before' | 'mid-body';
+  /** Answers with this step for `hold` ms after its first use, however many requests come. */
+  hold?: number;
 }
 
 let mockSeq = 0;
@@ -138,6 +146,12 @@ export async function requestCount(url: string): Promise<number> {
 export async function mockStats(url: string): Promise<{ count: number; aborted: number }> {
   const res = await fetch(url.replace('/__mock/', '/__mock-count/'));
   return (await res.json()) as { count: number; aborted: number };
+}
+
+/** How many answers of the mock at `url` are still being sent (a connection some client left open). */
+export async function mockOpen(url: string): Promise<number> {
+  const res = await fetch(url.replace(/\?.*$/, '').replace('/__mock/', '/__mock-open/'));
+  return ((await res.json()) as { open: number }).open;
 }
 
 /** The demo's national + provinces feed and one-province feed, as served to the widgets. */

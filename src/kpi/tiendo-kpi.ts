@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from '../cssom-style.js';
 import { TiendoElement, numberAttribute, type SelectedArea, type ViewBase, type WidgetProblem } from '../base-element.js';
 import { baseStyles } from '../base-element.styles.js';
 import { defineElement } from '../define.js';
@@ -30,6 +30,7 @@ export interface KpiView extends ViewBase {
 const COMPACT_FROM = 1_000_000;
 
 /**
+ * @tagname tiendo-kpi
  * @summary One key figure: value, label and unit; with a denominator, the rate
  * ("74.336/74.587 hồ sơ · 99,66%"); the change against the previous period; progress
  * against a target; a score against its scale.
@@ -160,14 +161,19 @@ export class TiendoKpi extends TiendoElement<KpiView> {
     return `${n(v.value)}${unit}`;
   }
 
-  /** "Tăng 9.579 so với kỳ trước", or undefined without a previous figure. */
+  /**
+   * "Tăng 9.579 so với kỳ trước", or undefined without a previous figure.
+   * `previous` is of the same kind as the figure: the value where there is one
+   * (SPEC: value 50579, total 70758, previous 41000), else the reported rate.
+   */
   private change(v: KpiView): { text: string; tone: 'good' | 'bad' | 'same'; arrow: string } | undefined {
-    const now = this.current(v);
+    const byRate = v.value === undefined;
+    const now = byRate ? v.rate : v.value;
     if (v.previous === undefined || now === undefined) return undefined;
     const lang = this.lang_;
     const delta = now - v.previous;
     if (delta === 0) return { text: msg(lang, 'kpi.change.same'), tone: 'same', arrow: '=' };
-    const size = this.isRate(v)
+    const size = byRate
       ? msg(lang, 'kpi.points', { value: formatNumber(Math.abs(delta) * 100, lang, 1) })
       : formatNumber(Math.abs(delta), lang);
     const better = delta > 0 === v.higherIsBetter;
@@ -238,7 +244,7 @@ export class TiendoKpi extends TiendoElement<KpiView> {
         aria-valuenow=${Math.round(share * 100)}
         aria-valuetext=${msg(lang, 'kpi.target.valuetext', { current: nowText, target: this.targetText(v, target) })}
       >
-        <div class="fill" style=${styleMap({ width: `${share * 100}%` })}></div>
+        <div class="fill" style=${cssomStyle({ width: `${share * 100}%` })}></div>
       </div>
     </div>`;
   }
@@ -261,7 +267,7 @@ export class TiendoKpi extends TiendoElement<KpiView> {
           max: formatNumber(v.max, lang),
         })}
       >
-        <div class="fill" style=${styleMap({ width: `${share * 100}%` })}></div>
+        <div class="fill" style=${cssomStyle({ width: `${share * 100}%` })}></div>
       </div>
     </div>`;
   }

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from '../cssom-style.js';
 import { TiendoElement, numberAttribute, type SelectedArea, type ViewBase } from '../base-element.js';
 import { defineElement } from '../define.js';
 import type { Feed, ModelCounts } from '../feed-types.js';
@@ -22,6 +22,7 @@ const SEGMENTS = [
 ] as const;
 
 /**
+ * @tagname tiendo-progress
  * @summary The pilot models (mô hình điểm) of one province: one bar with completed,
  * in-progress and not-started segments, "6/38 mô hình hoàn thành", the percentage
  * and a legend with counts.
@@ -141,7 +142,7 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
             html`<div
               part="segment segment-${s.status}"
               class="segment ${s.status}"
-              style=${styleMap({ width: `${(counts[s.key]! / counts.total) * 100}%` })}
+              style=${cssomStyle({ width: `${(counts[s.key]! / counts.total) * 100}%` })}
             ></div>`,
         )}
       </div>
