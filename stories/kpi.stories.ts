@@ -31,7 +31,7 @@ export const Empty: Story = { args: { ...s.Feed.args, province: 'nghe-an' } };
 
 /** Inline mode with the change against the previous period and a target. */
 export const Inline: Story = {
-  args: { value: 50579, total: 70758, previous: 0.6, target: 0.9, label: 'Hồ sơ cư trú trực tuyến', unit: 'hồ sơ', source: 'Công an tỉnh Vĩnh Phúc', 'as-of': '2022-08-17' },
+  args: { value: 50579, total: 70758, previous: 41000, target: 0.9, label: 'Hồ sơ cư trú trực tuyến', unit: 'hồ sơ', source: 'Công an tỉnh Vĩnh Phúc', 'as-of': '2022-08-17' },
 };
 
 /** A score against its scale. */

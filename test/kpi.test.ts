@@ -123,7 +123,7 @@ describe('<tiendo-kpi>', () => {
   it('passes axe in every state', async () => {
     const box = mount(`
       <tiendo-kpi src="${FEED}" metric="on-time"></tiendo-kpi>
-      <tiendo-kpi value="50579" total="70758" previous="0.6" target="0.9" label="Hồ sơ"></tiendo-kpi>
+      <tiendo-kpi value="50579" total="70758" previous="41000" target="0.9" label="Hồ sơ"></tiendo-kpi>
       <tiendo-kpi value="82.5" max="100" label="Điểm"></tiendo-kpi>
       <tiendo-kpi value="x" debug>Fallback</tiendo-kpi>`);
     const els = [...box.querySelectorAll('tiendo-kpi')];
