@@ -8,6 +8,7 @@
 import { MAX_FEED_BYTES, type Feed } from './feed-types.js';
 import { validateFeedText, warnRepairs, type FeedIssue } from './feed-validation.js';
 import { resolveLang } from './lang.js';
+import { readBodyLimited } from './read-body.js';
 
 export type FeedErrorKind = 'network' | 'http' | 'json' | 'invalid' | 'too-big' | 'timeout';
 
@@ -183,25 +184,8 @@ async function download(url: string, signal: AbortSignal, revalidate: boolean): 
   };
   if (!response.ok) throw refuse(new FeedError('http', url, [], response.status));
   if (Number(response.headers.get('content-length')) > MAX_FEED_BYTES) throw refuse(new FeedError('too-big', url));
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body!.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_FEED_BYTES) {
-      void reader.cancel();
-      throw new FeedError('too-big', url);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
+  const bytes = await readBodyLimited(response.body!, MAX_FEED_BYTES);
+  if (!bytes) throw new FeedError('too-big', url);
   // TextDecoder drops a leading BOM, which the spec allows.
   return new TextDecoder().decode(bytes);
 }

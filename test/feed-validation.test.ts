@@ -2,30 +2,13 @@ import { expect } from '@esm-bundle/chai';
 import { issueText, validateFeed, validateFeedText, type FeedIssue } from '../src/feed-validation.js';
 import { loadMessages } from '../src/messages.js';
 import { FEED, ONE_PROVINCE_FEED, loadJson } from './helpers.js';
+// @ts-expect-error -- a plain .mjs fixture without types
+import { baseFeed } from './fixtures/invalid-feeds.mjs';
 
 type Json = Record<string, any>;
 
-function base(): Json {
-  return {
-    version: 1,
-    asOf: '2024-10-04',
-    source: { name: 'Công an tỉnh Hà Tĩnh', url: 'https://congan.hatinh.gov.vn/' },
-    models: [{ id: '6', name: 'Khám chữa bệnh' }],
-    metrics: [{ id: 'online', name: 'Hồ sơ trực tuyến', unit: 'hồ sơ' }],
-    national: { name: 'Toàn quốc', metrics: { online: { value: 201884 } } },
-    provinces: [
-      {
-        id: 'nghe-an',
-        code: '40',
-        name: 'Nghệ An',
-        models: { total: 38, completed: 6, inProgress: 20, notStarted: 12 },
-        modelStatus: { '6': 'completed' },
-        metrics: { online: { value: 50579, total: 70758, previous: 41000, target: 0.9 } },
-      },
-      { id: 'ha-tinh', name: 'Hà Tĩnh', models: { total: 43, inProgress: 21 } },
-    ],
-  };
-}
+/** The valid feed every case starts from, shared with the Node tests (schema, CLI). */
+const base = (): Json => baseFeed();
 
 /** Each case breaks one rule of SPEC.md; the feed must be rejected with that path and rule. */
 const invalid: [string, (f: Json) => void, string, string][] = [

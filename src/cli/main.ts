@@ -11,6 +11,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import process from 'node:process';
 import { MAX_FEED_BYTES } from '../feed-types.js';
+import { readBodyLimited } from '../read-body.js';
 import { issueText, safeHttpUrl, validateFeedText, type FeedIssue } from '../feed-validation.js';
 import { loadMessages, msg, type Lang, type MessageKey, type MessageParams } from '../messages.js';
 import { cliMsg, type CliKey } from './cli-messages.js';
@@ -254,27 +255,8 @@ async function fetchFeed(url: string, seconds: number): Promise<Outcome> {
       await res.body?.cancel().catch(() => undefined);
       return { rule: 'error.tooBig', params: { url } };
     }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    if (res.body) {
-      const reader = res.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > MAX_FEED_BYTES) {
-          await reader.cancel().catch(() => undefined);
-          return { rule: 'error.tooBig', params: { url } };
-        }
-        chunks.push(value);
-      }
-    }
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, at);
-      at += chunk.byteLength;
-    }
+    const bytes = res.body ? await readBodyLimited(res.body as ReadableStream<Uint8Array>, MAX_FEED_BYTES) : new Uint8Array();
+    if (!bytes) return { rule: 'error.tooBig', params: { url } };
     try {
       return { text: stripBom(decoder().decode(bytes)) };
     } catch {
