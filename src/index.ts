@@ -20,3 +20,4 @@ export type * from './feed-types.js';
 export { VERSION, WIDGET_TAGS } from './define.js';
 export { widgetAttributes } from './widget-attributes.js';
 export { msg, toLang, loadMessages, type Lang } from './messages.js';
+export type { TiendoIntrinsicElements } from './jsx.js';
