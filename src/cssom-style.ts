@@ -11,8 +11,9 @@ import { Directive, PartType, directive, type PartInfo } from 'lit/directive.js'
 
 export type StyleProperties = Record<string, string | undefined>;
 
-class CssomStyleDirective extends Directive {
-  private names = new Set<string>();
+export class CssomStyleDirective extends Directive {
+  /** The properties this directive set, so it can remove those no longer given. */
+  readonly names = new Set<string>();
 
   constructor(info: PartInfo) {
     super(info);
