@@ -11,7 +11,7 @@ import { baseStyles } from './base-element.styles.js';
 import { fire, type TiendoErrorDetail } from './events.js';
 import type { Feed, FeedArea, FeedSource, Province } from './feed-types.js';
 import { subscribeFeed, type FeedSnapshot } from './feed-loader.js';
-import { FeedChecker, issueText, safeHttpUrl, validateFeedText, warnRepairs, type FeedIssue } from './feed-validation.js';
+import { FeedChecker, issueText, safeHttpUrl, validateFeedText, warnRepairs, type FeedIssue, type ValidationResult } from './feed-validation.js';
 import { formatDate, todayIso } from './format.js';
 import { resolveLang, watchLang } from './lang.js';
 import { loadMessages, messagesReady, msg, type Lang, type MessageKey, type MessageParams } from './messages.js';
@@ -109,6 +109,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   private subscriptionKey?: string;
   private unwatchLang?: () => void;
   private reported?: unknown;
+  private inlineFeed?: { text: string; result: ValidationResult };
 
   /** The reader's language, resolved at each render. */
   protected lang_: Lang = 'vi';
@@ -210,8 +211,13 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     }
     const inline = this.querySelector(':scope > script[type="application/json"]');
     if (inline) {
-      const result = validateFeedText(inline.textContent ?? '');
-      warnRepairs(`<${this.localName}>`, result.warnings, resolveLang(this));
+      // Validated once per text, not again on every attribute change (and warned about once).
+      const text = inline.textContent ?? '';
+      if (this.inlineFeed?.text !== text) {
+        this.inlineFeed = { text, result: validateFeedText(text) };
+        warnRepairs(`<${this.localName}>`, this.inlineFeed.result.warnings, resolveLang(this));
+      }
+      const { result } = this.inlineFeed;
       if (result.feed) return this.fromValidFeed(result.feed, false);
       return { state: 'error', problem: { key: 'error.inlineJson', issues: result.errors, kind: 'invalid' } };
     }

@@ -201,7 +201,7 @@ const MAX_IDLE_ENTRIES = 16;
  * thousand times does not hold a thousand feeds.
  */
 function retire(entry: FeedEntry): void {
-  if (entries.get(entry.url) !== entry) return; // already forgotten (clearFeedCache)
+  if (entries.get(entry.url) !== entry) return; // already evicted as one of the oldest idle feeds
   entries.delete(entry.url);
   if (!entry.snapshot) return;
   entries.set(entry.url, entry); // the most recently used last
@@ -226,11 +226,6 @@ export function subscribeFeed(url: string, options: FeedOptions, listener: FeedL
   entry.add(sub);
   const e = entry;
   return () => e.remove(sub);
-}
-
-/** Forgets every cached answer (for tests and for a page that wants a clean slate). */
-export function clearFeedCache(): void {
-  for (const [url, entry] of entries) if (!entry.subscriptions.size) entries.delete(url);
 }
 
 /** For tests only: how many URLs the loader holds, and how many subscriptions they have in all. */

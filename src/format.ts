@@ -46,13 +46,6 @@ export function formatCompact(value: number, lang: Lang): string {
   }).format(value);
 }
 
-/** A signed difference: +9.579, −2,1. */
-export function formatSigned(value: number, lang: Lang, maxDecimals = 2): string {
-  return numberFormat(lang, { maximumFractionDigits: maxDecimals, signDisplay: 'exceptZero' }).format(
-    value,
-  );
-}
-
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { formatCompact, formatDate, formatNumber, formatPercent, formatPercentShort, formatSigned } from '../src/format.js';
+import { formatCompact, formatDate, formatNumber, formatPercent, formatPercentShort } from '../src/format.js';
 
 describe('format (Intl, vi and en)', () => {
   it('writes whole numbers with the reader’s thousands separator', () => {
@@ -25,10 +25,5 @@ describe('format (Intl, vi and en)', () => {
   it('writes large numbers in words', () => {
     expect(formatCompact(1_300_000, 'vi')).to.equal('1,3 triệu');
     expect(formatCompact(1_300_000, 'en')).to.equal('1.3 million');
-  });
-
-  it('signs a difference', () => {
-    expect(formatSigned(9579, 'vi')).to.equal('+9.579');
-    expect(formatSigned(-2.1, 'en')).to.match(/^[-−]2\.1$/);
   });
 });

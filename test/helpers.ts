@@ -54,11 +54,6 @@ export function visibleText(el: Element): string {
   return out.join('').replace(/\s+/g, ' ').trim();
 }
 
-/** All text in the widget's shadow root, including what only screen readers get. */
-export function allText(el: Element): string {
-  return (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
 export function part(el: Element, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 }
