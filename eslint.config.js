@@ -37,7 +37,7 @@ export default tseslint.config(
           patterns: [
             { group: ['lit/directives/unsafe-*'], message: 'No string from a feed is rendered as HTML.' },
             // styleMap writes a style attribute on first render, which a strict CSP refuses: use cssom-style.ts.
-            { group: ['lit/directives/style-map*'], message: 'Use cssomStyle (src/cssom-style.ts): styleMap breaks a strict CSP.' },
+            { group: ['lit/directives/style-map*'], message: 'Use cssomStyle (src/base/cssom-style.ts): styleMap breaks a strict CSP.' },
           ],
         },
       ],

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { defineElement, VERSION } from '../src/define.js';
+import { defineElement, VERSION } from '../src/base/define.js';
 
 describe('defineElement', () => {
   it('skips a tag defined twice, warning only when the versions differ', () => {

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../src/index.js';
 import type { TiendoErrorEvent, TiendoKpi, TiendoLoadEvent, TiendoProgress } from '../src/index.js';
-import { subscribeFeed } from '../src/feed-loader.js';
+import { subscribeFeed } from '../src/feed/loader.js';
 import { cleanup, loadJson, FEED } from './helpers.js';
 import { mockFeed, mockStats, mount, requestCount, until, untilState, visibleText, part } from './helpers.js';
 

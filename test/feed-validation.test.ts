@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { issueText, validateFeed, validateFeedText, type FeedIssue } from '../src/feed-validation.js';
-import { loadMessages } from '../src/messages.js';
+import { issueText, validateFeed, validateFeedText, type FeedIssue } from '../src/feed/validation.js';
+import { loadMessages } from '../src/i18n/messages.js';
 import { FEED, ONE_PROVINCE_FEED, loadJson } from './helpers.js';
 // @ts-expect-error -- a plain .mjs fixture without types
 import { baseFeed } from './fixtures/invalid-feeds.mjs';

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { formatCompact, formatDate, formatNumber, formatPercent, formatPercentShort } from '../src/format.js';
+import { formatCompact, formatDate, formatNumber, formatPercent, formatPercentShort } from '../src/i18n/format.js';
 
 describe('format (Intl, vi and en)', () => {
   it('writes whole numbers with the reader’s thousands separator', () => {

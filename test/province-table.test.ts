@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { TiendoProvinceTable } from '../src/index.js';
-import { tableCsv } from '../src/csv-download.js';
+import { tableCsv } from '../src/base/csv-download.js';
 import { FEED, cleanup, expectAccessible, mount, part, untilState, visibleText } from './helpers.js';
 
 const F34 = '/test/fixtures/provinces-34.json';

@@ -12,9 +12,9 @@
  * every page would download one more file.
  */
 import type { TemplateResult } from 'lit';
-import type { WidgetProblem } from '../base-element.js';
-import type { Feed, MetricValue, ModelStatus } from '../feed-types.js';
-import type { Lang, MessageKey, MessageParams } from '../messages.js';
+import type { WidgetProblem } from '../base/tiendo-element.js';
+import type { Feed, MetricValue, ModelStatus } from '../feed/types.js';
+import type { Lang, MessageKey, MessageParams } from '../i18n/messages.js';
 import type { ChartGrid, ChartKit, ChartRow, ChartType, ChartView } from './tiendo-chart.js';
 
 const TYPES: readonly string[] = ['bar', 'horizontal-bar', 'line', 'doughnut'];

@@ -1,13 +1,13 @@
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
-import { TiendoElement, type ViewBase, type WidgetProblem } from '../base-element.js';
-import { baseStyles } from '../base-element.styles.js';
-import { cssomStyle } from '../cssom-style.js';
-import { defineElement } from '../define.js';
-import type { Feed } from '../feed-types.js';
-import { formatNumber, formatPercent, formatPercentShort } from '../format.js';
-import { msg, type Lang } from '../messages.js';
+import { TiendoElement, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
+import { baseStyles } from '../base/tiendo-element.styles.js';
+import { cssomStyle } from '../base/cssom-style.js';
+import { defineElement } from '../base/define.js';
+import type { Feed } from '../feed/types.js';
+import { formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
+import { msg, type Lang } from '../i18n/messages.js';
 import { chartStyles } from './chart.styles.js';
 
 export type ChartType = 'bar' | 'horizontal-bar' | 'line' | 'doughnut';

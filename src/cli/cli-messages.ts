@@ -3,7 +3,7 @@
  * errors, the converter's cell messages. The validator's rules are not here:
  * they come from the library (loadMessages + issueText), worded once.
  */
-import type { Lang } from '../messages.js';
+import type { Lang } from '../i18n/messages.js';
 import { plainNumber } from './numbers.js';
 
 const HELP_VI = `tiendo: công cụ cho cán bộ dữ liệu của Đề án 06.

@@ -7,7 +7,7 @@
  * library's own validator, whose messages are traced back to the row and
  * column they came from.
  */
-import { validateFeed, type FeedIssue } from '../feed-validation.js';
+import { validateFeed, type FeedIssue } from '../feed/validation.js';
 import { CsvSyntaxError, columnLetter, detectSeparator, isBlank, parseCsv, stripBom, type Separator } from './csv.js';
 import type { CliKey } from './cli-messages.js';
 import { readNumber, readPercent, type NumberLocale } from './numbers.js';

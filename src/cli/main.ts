@@ -10,10 +10,10 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import process from 'node:process';
-import { MAX_FEED_BYTES } from '../feed-types.js';
-import { readBodyLimited } from '../read-body.js';
-import { issueText, safeHttpUrl, validateFeedText, type FeedIssue } from '../feed-validation.js';
-import { loadMessages, msg, type Lang, type MessageKey, type MessageParams } from '../messages.js';
+import { MAX_FEED_BYTES } from '../feed/types.js';
+import { readBodyLimited } from '../feed/read-body.js';
+import { issueText, safeHttpUrl, validateFeedText, type FeedIssue } from '../feed/validation.js';
+import { loadMessages, msg, type Lang, type MessageKey, type MessageParams } from '../i18n/messages.js';
 import { cliMsg, type CliKey } from './cli-messages.js';
 import { columnLetter, stripBom, type Separator } from './csv.js';
 import { csvToFeed, type ConvertIssue, type ConvertOptions, type Place } from './from-csv.js';
@@ -26,8 +26,8 @@ export { readNumber, readPercent } from './numbers.js';
 export { mapJson, pathSteps, lineIndex } from './json-position.js';
 export { cliMsg, cliVi, cliEn } from './cli-messages.js';
 // The library's validator and words, as bundled here: the tests check the schema against this very code.
-export { validateFeed, validateFeedText, issueText } from '../feed-validation.js';
-export { loadMessages, msg } from '../messages.js';
+export { validateFeed, validateFeedText, issueText } from '../feed/validation.js';
+export { loadMessages, msg } from '../i18n/messages.js';
 
 declare const __TIENDO_VERSION__: string;
 

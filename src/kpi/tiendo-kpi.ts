@@ -1,13 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { cssomStyle } from '../cssom-style.js';
-import { TiendoElement, numberAttribute, type SelectedArea, type ViewBase, type WidgetProblem } from '../base-element.js';
-import { baseStyles } from '../base-element.styles.js';
-import { defineElement } from '../define.js';
-import type { Feed } from '../feed-types.js';
-import type { FeedChecker } from '../feed-validation.js';
-import { formatCompact, formatNumber, formatPercent, formatPercentShort } from '../format.js';
-import { msg } from '../messages.js';
+import { cssomStyle } from '../base/cssom-style.js';
+import { TiendoElement, numberAttribute, type SelectedArea, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
+import { baseStyles } from '../base/tiendo-element.styles.js';
+import { defineElement } from '../base/define.js';
+import type { Feed } from '../feed/types.js';
+import type { FeedChecker } from '../feed/validation.js';
+import { formatCompact, formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
+import { msg } from '../i18n/messages.js';
 import { kpiStyles } from './kpi.styles.js';
 
 /** What `<tiendo-kpi>` shows: one figure of one metric for one area. */

@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { TiendoElement, type SelectedArea, type ViewBase, type WidgetProblem } from '../base-element.js';
-import { baseStyles } from '../base-element.styles.js';
-import { defineElement } from '../define.js';
-import { MODEL_STATUSES, type Feed, type ModelStatus } from '../feed-types.js';
-import { formatNumber } from '../format.js';
-import { msg } from '../messages.js';
+import { TiendoElement, type SelectedArea, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
+import { baseStyles } from '../base/tiendo-element.styles.js';
+import { defineElement } from '../base/define.js';
+import { MODEL_STATUSES, type Feed, type ModelStatus } from '../feed/types.js';
+import { formatNumber } from '../i18n/format.js';
+import { msg } from '../i18n/messages.js';
 import { progressStyles } from '../progress/progress.styles.js';
 import { modelListStyles } from './model-list.styles.js';
 

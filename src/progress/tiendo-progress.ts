@@ -1,13 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { cssomStyle } from '../cssom-style.js';
-import { TiendoElement, numberAttribute, type SelectedArea, type ViewBase } from '../base-element.js';
-import { defineElement } from '../define.js';
-import type { Feed, ModelCounts } from '../feed-types.js';
-import type { FeedChecker } from '../feed-validation.js';
-import { formatNumber, formatPercent } from '../format.js';
-import { msg } from '../messages.js';
-import { baseStyles } from '../base-element.styles.js';
+import { cssomStyle } from '../base/cssom-style.js';
+import { TiendoElement, numberAttribute, type SelectedArea, type ViewBase } from '../base/tiendo-element.js';
+import { defineElement } from '../base/define.js';
+import type { Feed, ModelCounts } from '../feed/types.js';
+import type { FeedChecker } from '../feed/validation.js';
+import { formatNumber, formatPercent } from '../i18n/format.js';
+import { msg } from '../i18n/messages.js';
+import { baseStyles } from '../base/tiendo-element.styles.js';
 import { progressStyles } from './progress.styles.js';
 
 /** What `<tiendo-progress>` shows: one area's pilot-model counts. */

@@ -10,9 +10,9 @@
  * every page would download one more file (`npm run bench` would show it).
  */
 import type { TemplateResult } from 'lit';
-import type { WidgetProblem } from '../base-element.js';
-import type { Feed, FeedArea, ModelCounts } from '../feed-types.js';
-import type { Lang, MessageKey } from '../messages.js';
+import type { WidgetProblem } from '../base/tiendo-element.js';
+import type { Feed, FeedArea, ModelCounts } from '../feed/types.js';
+import type { Lang, MessageKey } from '../i18n/messages.js';
 import type { ProvinceTableView, TableColumn, TableKit, TableRow } from './tiendo-province-table.js';
 
 /** What the element tells the view: the reader's language and choices, and how to sort. */
@@ -158,7 +158,7 @@ function order(v: ProvinceTableView, { lang, sort }: TableState): Ordered {
 async function downloadCsv(e: Event, lang: Lang): Promise<void> {
   // csv-download.ts imports nothing, so it stays a chunk of its own, loaded on the first click.
   const table = ((e.target as Element).getRootNode() as ShadowRoot).querySelector('table')!;
-  (await import('../csv-download.js')).downloadTableCsv(table, lang === 'en' ? ',' : ';');
+  (await import('../base/csv-download.js')).downloadTableCsv(table, lang === 'en' ? ',' : ';');
 }
 
 export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult {

@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { TiendoElement, type ViewBase, type WidgetProblem } from '../base-element.js';
-import { baseStyles } from '../base-element.styles.js';
-import { defineElement } from '../define.js';
-import type { Feed } from '../feed-types.js';
-import { formatNumber, formatPercent } from '../format.js';
-import { msg } from '../messages.js';
+import { TiendoElement, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
+import { baseStyles } from '../base/tiendo-element.styles.js';
+import { defineElement } from '../base/define.js';
+import type { Feed } from '../feed/types.js';
+import { formatNumber, formatPercent } from '../i18n/format.js';
+import { msg } from '../i18n/messages.js';
 import type { TableState } from './province-table-view.js';
 import { tableStyles } from './province-table.styles.js';
 

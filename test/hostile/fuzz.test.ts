@@ -13,9 +13,9 @@
  */
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import type { Feed } from '../../src/feed-types.js';
-import { issueText, validateFeedText } from '../../src/feed-validation.js';
-import { loadMessages } from '../../src/messages.js';
+import type { Feed } from '../../src/feed/types.js';
+import { issueText, validateFeedText } from '../../src/feed/validation.js';
+import { loadMessages } from '../../src/i18n/messages.js';
 import { cleanup, mount, visibleText } from '../helpers.js';
 import { feedLike, mutatedFeed, validFeed } from './arbitraries.js';
 import { WIDGETS, widgetMarkup } from './elements.js';

@@ -6,8 +6,8 @@
  * the loader's and the language watcher's live objects back to what they were.
  */
 import { expect } from '@esm-bundle/chai';
-import { loaderStats } from '../../src/feed-loader.js';
-import { langWatchStats } from '../../src/lang.js';
+import { loaderStats } from '../../src/feed/loader.js';
+import { langWatchStats } from '../../src/i18n/lang.js';
 import { cleanup, mockFeed, mockOpen, mount, requestCount, until, visibleText } from '../helpers.js';
 import { baseFeed } from './corpus.js';
 import { WIDGETS, parseAttrs, widgetMarkup, type WidgetCase } from './elements.js';
@@ -239,7 +239,7 @@ describe('lifecycle', function () {
       for (const el of loading) expect(el.getAttribute('state')).to.equal('loading');
       const holding = probe.live().join('\n');
       expect(holding).to.match(/fetch .*__mock/);
-      expect(holding).to.match(/setTimeout\(\d{1,3}\)\n[^\n]*feed-loader/); // a refresh timer (under a second here)
+      expect(holding).to.match(/setTimeout\(\d{1,3}\)\n[^\n]*feed\/loader/); // a refresh timer (under a second here)
       box.remove();
       await sleep(300);
       expect(probe.live(), 'left running after removal').to.deep.equal([]);

@@ -1,6 +1,6 @@
 /**
  * An independent reading of SPEC.md's feed rules (version 1), written apart
- * from src/feed-validation.ts and in another style, for the fuzzer to compare
+ * from src/feed/validation.ts and in another style, for the fuzzer to compare
  * against: `feedBreaks` returns the first rule a parsed feed breaks, or
  * undefined for a feed that keeps every rule.
  */

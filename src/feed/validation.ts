@@ -19,8 +19,8 @@ import {
   type ModelStatus,
   type NationalBlock,
   type Province,
-} from './feed-types.js';
-import { loadMessages, msg, type Lang, type MessageKey, type MessageParams } from './messages.js';
+} from './types.js';
+import { loadMessages, msg, type Lang, type MessageKey, type MessageParams } from '../i18n/messages.js';
 
 /** One broken rule (or, as a warning, one repaired one) at a JSON path. */
 export interface FeedIssue {

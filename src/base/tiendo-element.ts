@@ -7,14 +7,14 @@
  */
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { baseStyles } from './base-element.styles.js';
+import { baseStyles } from './tiendo-element.styles.js';
 import { fire, type TiendoErrorDetail } from './events.js';
-import type { Feed, FeedArea, FeedSource, Province } from './feed-types.js';
-import { subscribeFeed, type FeedSnapshot } from './feed-loader.js';
-import { FeedChecker, issueText, safeHttpUrl, validateFeedText, warnRepairs, type FeedIssue, type ValidationResult } from './feed-validation.js';
-import { formatDate, todayIso } from './format.js';
-import { resolveLang, watchLang } from './lang.js';
-import { loadMessages, messagesReady, msg, type Lang, type MessageKey, type MessageParams } from './messages.js';
+import type { Feed, FeedArea, FeedSource, Province } from '../feed/types.js';
+import { subscribeFeed, type FeedSnapshot } from '../feed/loader.js';
+import { FeedChecker, issueText, safeHttpUrl, validateFeedText, warnRepairs, type FeedIssue, type ValidationResult } from '../feed/validation.js';
+import { formatDate, todayIso } from '../i18n/format.js';
+import { resolveLang, watchLang } from '../i18n/lang.js';
+import { loadMessages, messagesReady, msg, type Lang, type MessageKey, type MessageParams } from '../i18n/messages.js';
 
 /** What every view model carries for the footer and the sentence. */
 export interface ViewBase {

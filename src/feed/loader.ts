@@ -5,9 +5,9 @@
  * request is aborted and its timer stopped, but its last answer is kept for
  * widgets added later.
  */
-import { MAX_FEED_BYTES, type Feed } from './feed-types.js';
-import { validateFeedText, warnRepairs, type FeedIssue } from './feed-validation.js';
-import { resolveLang } from './lang.js';
+import { MAX_FEED_BYTES, type Feed } from './types.js';
+import { validateFeedText, warnRepairs, type FeedIssue } from './validation.js';
+import { resolveLang } from '../i18n/lang.js';
 import { readBodyLimited } from './read-body.js';
 
 export type FeedErrorKind = 'network' | 'http' | 'json' | 'invalid' | 'too-big' | 'timeout';

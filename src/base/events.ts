@@ -2,7 +2,7 @@
  * The events every widget fires. Both bubble and cross shadow boundaries, so a
  * page can listen once on `document`.
  */
-import type { FeedErrorKind } from './feed-loader.js';
+import type { FeedErrorKind } from '../feed/loader.js';
 
 export interface TiendoLoadDetail<V = unknown> {
   /** The data the widget now shows (its view model). */
