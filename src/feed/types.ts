@@ -25,6 +25,24 @@ export interface ModelCounts {
   notStarted?: number;
 }
 
+/**
+ * One earlier observation of a `models` block. `total` is always present: a
+ * point that left it out has its parent's. A missing one of the three counts
+ * is derived, as on the parent.
+ */
+export interface ModelPoint extends ModelCounts {
+  asOf: string;
+}
+
+/** A `models` block: the counts as of the area's date, and how they stood before. */
+export interface ModelProgress extends ModelCounts {
+  /**
+   * Earlier observations, oldest first, every date strictly before the
+   * counts' own; present only when the feed gives a history.
+   */
+  history?: ModelPoint[];
+}
+
 /** One entry of the feed's pilot-model catalogue. */
 export interface ModelDefinition {
   id: string;
@@ -42,6 +60,15 @@ export interface MetricDefinition {
   higherIsBetter: boolean;
 }
 
+/** One earlier observation of a metric figure: `value` or `rate`, maybe `total` and `period`. */
+export interface MetricPoint {
+  asOf: string;
+  value?: number;
+  total?: number;
+  rate?: number;
+  period?: string;
+}
+
 /** One figure of one metric for one province (or the nation). */
 export interface MetricValue {
   value?: number;
@@ -53,13 +80,18 @@ export interface MetricValue {
   period?: string;
   asOf?: string;
   source?: FeedSource;
+  /**
+   * Earlier observations, oldest first, every date strictly before the
+   * figure's own; present only when the feed gives a history.
+   */
+  history?: MetricPoint[];
 }
 
-/** Fields shared by a province and the national block. */
+/** Fields shared by a province, a commune and the national block. */
 export interface FeedArea {
   /** Required for a province; the national block defaults to "Toàn quốc". */
   name?: string;
-  models?: ModelCounts;
+  models?: ModelProgress;
   metrics: Record<string, MetricValue>;
   asOf?: string;
   source?: FeedSource;
@@ -67,11 +99,23 @@ export interface FeedArea {
 
 export type NationalBlock = FeedArea;
 
+/** A commune (xã, phường, đặc khu) of a province: the fields and rules of a province. */
+export interface Commune extends FeedArea {
+  /** A slug, unique within its province. */
+  id: string;
+  name: string;
+  /** The official five-digit code. */
+  code?: string;
+  modelStatus: Record<string, ModelStatus>;
+}
+
 export interface Province extends FeedArea {
   id: string;
   name: string;
   code?: string;
   modelStatus: Record<string, ModelStatus>;
+  /** The province's communes; present only when the feed lists them. */
+  communes?: Commune[];
 }
 
 export interface Feed {
@@ -85,6 +129,9 @@ export interface Feed {
   national?: NationalBlock;
   provinces: Province[];
 }
+
+/** A `history` list holds at most this many points. */
+export const MAX_HISTORY_POINTS = 1000;
 
 /** A feed over this many bytes is refused before it is parsed. */
 export const MAX_FEED_BYTES = 5 * 1024 * 1024;

@@ -9,17 +9,23 @@
  */
 import {
   MAX_FEED_BYTES,
+  MAX_HISTORY_POINTS,
   MODEL_STATUSES,
+  type Commune,
   type Feed,
   type FeedSource,
   type MetricDefinition,
+  type MetricPoint,
   type MetricValue,
   type ModelCounts,
   type ModelDefinition,
+  type ModelPoint,
+  type ModelProgress,
   type ModelStatus,
   type NationalBlock,
   type Province,
 } from './types.js';
+import { instantOf } from './history.js';
 import { loadMessages, msg, type Lang, type MessageKey, type MessageParams } from '../i18n/messages.js';
 
 /** One broken rule (or, as a warning, one repaired one) at a JSON path. */
@@ -56,6 +62,14 @@ type Json = Record<string, unknown>;
 
 const MAX_REPORTED = 100;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const COMMUNE_CODE = /^\d{5}$/;
+const COUNT_KEYS = ['completed', 'inProgress', 'notStarted'] as const;
+/** Each status of `modelStatus` and the count of `models` it must not outnumber. */
+const STATUS_COUNT: [ModelStatus, (typeof COUNT_KEYS)[number]][] = [
+  ['completed', 'completed'],
+  ['in-progress', 'inProgress'],
+  ['not-started', 'notStarted'],
+];
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/;
 const NUMERIC_TEXT = /^\s*[-+]?[\d.,\s]+%?\s*$/;
@@ -89,6 +103,16 @@ function isValidDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * The date a figure is compared with: its own `asOf` when it has one (undefined
+ * if that is not a real date: the feed is refused for it anyway), else the
+ * date it inherits from its area or the feed.
+ */
+function ownDate(raw: unknown, inherited: string | undefined): string | undefined {
+  if (raw === undefined) return inherited;
+  return typeof raw === 'string' && isValidDate(raw) ? raw : undefined;
+}
+
 type NumberKind = 'whole' | 'nonNegative' | 'positive' | 'rate';
 
 /**
@@ -99,17 +123,33 @@ export class FeedChecker {
   readonly errors: FeedIssue[] = [];
   readonly warnings: FeedIssue[] = [];
   private dropped = 0;
+  private droppedWarnings = 0;
+  /** The ids of the feed's model catalogue, once read; `modelStatus` names are checked against them. */
+  private modelIds?: Set<string>;
 
   error(path: string, rule: MessageKey, params?: MessageParams): void {
     if (this.errors.length < MAX_REPORTED) this.errors.push({ path, rule, params });
     else this.dropped++;
   }
 
+  /** A problem the feed is accepted with (a link dropped, a status list that disagrees with the counts). */
+  warn(path: string, rule: MessageKey, params?: MessageParams): void {
+    if (this.warnings.length < MAX_REPORTED) this.warnings.push(params ? { path, rule, params } : { path, rule });
+    else this.droppedWarnings++;
+  }
+
+  /** How many errors have been found so far, listed or not. */
+  private errorCount(): number {
+    return this.errors.length + this.dropped;
+  }
+
   /** The issues, with a closing "and N more" when too many were found to list. */
   result(feed?: Feed): ValidationResult {
     const errors = [...this.errors];
     if (this.dropped) errors.push({ path: '', rule: 'rule.more', params: { count: this.dropped } });
-    return errors.length ? { errors, warnings: this.warnings } : { feed, errors, warnings: this.warnings };
+    const warnings = [...this.warnings];
+    if (this.droppedWarnings) warnings.push({ path: '', rule: 'rule.moreWarnings', params: { count: this.droppedWarnings } });
+    return errors.length ? { errors, warnings } : { feed, errors, warnings };
   }
 
   object(v: unknown, path: string): Json | undefined {
@@ -196,21 +236,41 @@ export class FeedChecker {
     const rawUrl = this.string(own(o, 'url'), childPath(path, 'url'));
     if (name === undefined) return undefined;
     const url = rawUrl === undefined ? undefined : safeHttpUrl(rawUrl);
-    if (rawUrl !== undefined && url === undefined) {
-      this.warnings.push({ path: childPath(path, 'url'), rule: 'rule.url' });
-    }
+    if (rawUrl !== undefined && url === undefined) this.warn(childPath(path, 'url'), 'rule.url');
     return url ? { name, url } : { name };
   }
 
-  /** Model counts: a missing one of the three is derived; their sum must not exceed total. */
-  modelCounts(v: unknown, path: string): ModelCounts | undefined {
+  /**
+   * Model counts: a missing one of the three is derived; their sum must not
+   * exceed total. `asOf` is the counts' own date (their area's, else the
+   * feed's), which every point of their `history` must come before.
+   */
+  modelCounts(v: unknown, path: string, asOf?: string): ModelProgress | undefined {
     const o = this.object(v, path);
     if (!o) return undefined;
-    const total = this.number(own(o, 'total'), childPath(path, 'total'), 'whole', true);
-    const parts = (['completed', 'inProgress', 'notStarted'] as const).map((key) =>
-      this.number(own(o, key), childPath(path, key), 'whole'),
-    );
-    if (total === undefined || parts.some((p, i) => p === undefined && own(o, keyAt(i)) !== undefined)) {
+    const errorsBefore = this.errorCount();
+    const tally = this.tally(o, path);
+    const rawHistory = own(o, 'history');
+    const history =
+      rawHistory === undefined
+        ? undefined
+        : this.history<ModelPoint>(rawHistory, childPath(path, 'history'), asOf, (p, at) => this.tally(p, at, tally?.total));
+    if (!tally || this.errorCount() > errorsBefore) return undefined;
+    return history ? { ...tally, history } : tally;
+  }
+
+  /**
+   * The counts of a `models` block or of one point of its history. A point may
+   * leave out `total` (then it is its parent's, `inherited`); a parent may not.
+   */
+  private tally(o: Json, path: string, inherited?: number): ModelCounts | undefined {
+    const ownTotal = own(o, 'total');
+    const total =
+      ownTotal === undefined && inherited !== undefined
+        ? inherited
+        : this.number(ownTotal, childPath(path, 'total'), 'whole', true);
+    const parts = COUNT_KEYS.map((key) => this.number(own(o, key), childPath(path, key), 'whole'));
+    if (total === undefined || parts.some((p, i) => p === undefined && own(o, COUNT_KEYS[i]) !== undefined)) {
       return undefined;
     }
     const known = parts.filter((p): p is number => p !== undefined);
@@ -224,11 +284,68 @@ export class FeedChecker {
     return { total, completed, inProgress, notStarted };
   }
 
-  /** One metric figure: value and/or total, or a reported rate; target is a rate where there is one. */
-  metricValue(v: unknown, path: string): MetricValue | undefined {
+  /**
+   * A `history` list: at most MAX_HISTORY_POINTS objects, each with a real
+   * `asOf`, dates strictly increasing and all strictly before `before` (the
+   * figure's own date, when there is one); `read` checks each point's figure
+   * under its parent's rules.
+   */
+  private history<P extends { asOf: string }>(
+    v: unknown,
+    path: string,
+    before: string | undefined,
+    read: (o: Json, path: string) => Omit<P, 'asOf'> | undefined,
+  ): P[] | undefined {
+    const items = this.array(v, path);
+    if (!items) return undefined;
+    const errorsBefore = this.errorCount();
+    if (items.length > MAX_HISTORY_POINTS) {
+      this.error(path, 'rule.historyLength', { count: items.length, max: MAX_HISTORY_POINTS });
+    }
+    const limit = before === undefined ? undefined : instantOf(before);
+    let latest: { date: string; at: number } | undefined;
+    const out: P[] = [];
+    items.forEach((item, i) => {
+      const at = childPath(path, i);
+      const o = this.object(item, at);
+      if (!o) return;
+      const datePath = childPath(at, 'asOf');
+      const asOf = this.date(own(o, 'asOf'), datePath, true);
+      const figure = read(o, at);
+      if (asOf === undefined) return;
+      const when = instantOf(asOf);
+      if (latest && when <= latest.at) this.error(datePath, 'rule.historyOrder', { date: latest.date });
+      if (limit !== undefined && when >= limit) this.error(datePath, 'rule.historyBefore', { date: before! });
+      latest = { date: asOf, at: when };
+      if (figure) out.push({ asOf, ...figure } as P);
+    });
+    return this.errorCount() > errorsBefore ? undefined : out;
+  }
+
+  /** One point of a metric's history: `value` or `rate`, optional `total` (value ≤ total) and `period`. */
+  private metricPoint(o: Json, path: string): Omit<MetricPoint, 'asOf'> | undefined {
+    const errorsBefore = this.errorCount();
+    const at = (key: string) => childPath(path, key);
+    const value = this.number(own(o, 'value'), at('value'), 'nonNegative');
+    const total = this.number(own(o, 'total'), at('total'), 'nonNegative');
+    const rate = this.number(own(o, 'rate'), at('rate'), 'rate');
+    const period = this.string(own(o, 'period'), at('period'));
+    if (own(o, 'value') === undefined && own(o, 'rate') === undefined) this.error(path, 'rule.valueOrRate');
+    if (value !== undefined && total !== undefined && value > total) {
+      this.error(path, 'rule.valueOverTotal', { value, total });
+    }
+    return this.errorCount() > errorsBefore ? undefined : { value, total, rate, period };
+  }
+
+  /**
+   * One metric figure: value and/or total, or a reported rate; target is a
+   * rate where there is one. `asOf` is the date it inherits (its area's, else
+   * the feed's): its `history` comes before its own date, else before that one.
+   */
+  metricValue(v: unknown, path: string, asOf?: string): MetricValue | undefined {
     const o = this.object(v, path);
     if (!o) return undefined;
-    const errorsBefore = this.errors.length + this.dropped;
+    const errorsBefore = this.errorCount();
     const at = (key: string) => childPath(path, key);
     const value = this.number(own(o, 'value'), at('value'), 'nonNegative');
     const total = this.number(own(o, 'total'), at('total'), 'nonNegative');
@@ -239,7 +356,7 @@ export class FeedChecker {
     const hasRate = own(o, 'total') !== undefined || own(o, 'rate') !== undefined;
     const target = this.number(own(o, 'target'), at('target'), hasRate ? 'rate' : 'nonNegative');
     const period = this.string(own(o, 'period'), at('period'));
-    const asOf = this.date(own(o, 'asOf'), at('asOf'));
+    const ownAsOf = this.date(own(o, 'asOf'), at('asOf'));
     const source = this.source(own(o, 'source'), at('source'));
     if (own(o, 'value') === undefined && own(o, 'rate') === undefined) {
       this.error(path, 'rule.valueOrRate');
@@ -247,20 +364,30 @@ export class FeedChecker {
     if (value !== undefined && total !== undefined && value > total) {
       this.error(path, 'rule.valueOverTotal', { value, total });
     }
-    if (this.errors.length + this.dropped > errorsBefore) return undefined;
-    return { value, total, rate, previous, target, period, asOf, source };
+    const rawHistory = own(o, 'history');
+    const history =
+      rawHistory === undefined
+        ? undefined
+        : this.history<MetricPoint>(rawHistory, at('history'), ownDate(own(o, 'asOf'), asOf), (p, here) =>
+            this.metricPoint(p, here),
+          );
+    if (this.errorCount() > errorsBefore) return undefined;
+    const figure: MetricValue = { value, total, rate, previous, target, period, asOf: ownAsOf, source };
+    return history ? { ...figure, history } : figure;
   }
 
-  private area(o: Json, path: string): Omit<NationalBlock, 'name'> {
+  /** The fields of a province, a commune and the national block; `inherited` is the date of the level above. */
+  private area(o: Json, path: string, inherited: string | undefined): Omit<NationalBlock, 'name'> {
     const at = (key: string) => childPath(path, key);
+    const date = ownDate(own(o, 'asOf'), inherited);
     const rawModels = own(o, 'models');
-    const models = rawModels === undefined ? undefined : this.modelCounts(rawModels, at('models'));
+    const models = rawModels === undefined ? undefined : this.modelCounts(rawModels, at('models'), date);
     const metrics: Record<string, MetricValue> = Object.create(null);
     const rawMetrics = own(o, 'metrics');
     if (rawMetrics !== undefined) {
       const m = this.object(rawMetrics, at('metrics'));
       for (const id of m ? Object.keys(m) : []) {
-        const value = this.metricValue(m![id], childPath(at('metrics'), id));
+        const value = this.metricValue(m![id], childPath(at('metrics'), id), date);
         if (value) metrics[id] = value;
       }
     }
@@ -272,15 +399,31 @@ export class FeedChecker {
     };
   }
 
-  national(v: unknown, path: string): NationalBlock | undefined {
+  /** The national block; `feedDate` is the feed's own `asOf`, when it is a real date. */
+  national(v: unknown, path: string, feedDate?: string): NationalBlock | undefined {
     const o = this.object(v, path);
     if (!o) return undefined;
-    return { name: this.string(own(o, 'name'), childPath(path, 'name')), ...this.area(o, path) };
+    return { name: this.string(own(o, 'name'), childPath(path, 'name')), ...this.area(o, path, feedDate) };
   }
 
-  province(v: unknown, path: string): Province | undefined {
+  /** A province and its communes; `feedDate` is the feed's own `asOf`, when it is a real date. */
+  province(v: unknown, path: string, feedDate?: string): Province | undefined {
     const o = this.object(v, path);
     if (!o) return undefined;
+    const place = this.place(o, path, feedDate);
+    const rawCommunes = own(o, 'communes');
+    if (rawCommunes === undefined) return place;
+    const date = ownDate(own(o, 'asOf'), feedDate);
+    const communes = this.list<Commune>(rawCommunes, childPath(path, 'communes'), (c, at) => {
+      const commune = this.place(c, at, date);
+      if (commune.code !== undefined && !COMMUNE_CODE.test(commune.code)) this.error(childPath(at, 'code'), 'rule.communeCode');
+      return commune;
+    });
+    return { ...place, communes };
+  }
+
+  /** What a province and a commune share: id, code, name, model status and the area's figures. */
+  private place(o: Json, path: string, inherited: string | undefined): Commune {
     const at = (key: string) => childPath(path, key);
     const id = this.string(own(o, 'id'), at('id'), true);
     if (id !== undefined && !SLUG.test(id)) this.error(at('id'), 'rule.slug');
@@ -294,13 +437,34 @@ export class FeedChecker {
         else this.error(childPath(at('modelStatus'), modelId), 'rule.modelStatus');
       }
     }
-    return {
+    const place = {
       id: id ?? '',
       code: this.string(own(o, 'code'), at('code')),
       name: this.string(own(o, 'name'), at('name'), true) ?? '',
       modelStatus,
-      ...this.area(o, path),
+      ...this.area(o, path, inherited),
     };
+    this.statusAgainstCounts(modelStatus, place.models, at('modelStatus'));
+    return place;
+  }
+
+  /**
+   * Warns (never refuses) where `modelStatus` disagrees with the counts of
+   * `models` or names a model the feed's catalogue does not list.
+   */
+  private statusAgainstCounts(status: Record<string, ModelStatus>, models: ModelCounts | undefined, path: string): void {
+    const ids = Object.keys(status);
+    if (models) {
+      if (ids.length > models.total) this.warn(path, 'rule.statusOverTotal', { count: ids.length, total: models.total });
+      for (const [name, key] of STATUS_COUNT) {
+        const count = ids.filter((id) => status[id] === name).length;
+        const known = models[key];
+        if (known !== undefined && count > known) this.warn(path, 'rule.statusOverCount', { count, status: name, key, known });
+      }
+    }
+    if (this.modelIds) {
+      for (const id of ids) if (!this.modelIds.has(id)) this.warn(childPath(path, id), 'rule.statusUnknownModel', { id });
+    }
   }
 
   /** Reads an array of objects with unique string ids, reporting each repeat with both paths. */
@@ -342,11 +506,13 @@ export class FeedChecker {
       const higherIsBetter = this.boolean(own(m, 'higherIsBetter'), at('higherIsBetter')) ?? true;
       return id !== undefined && name !== undefined ? { id, name, unit, max, higherIsBetter } : undefined;
     });
+    this.modelIds = new Set(models.map((m) => m.id));
+    const feedDate = ownDate(own(o, 'asOf'), undefined);
     const rawNational = own(o, 'national');
     const rawProvinces = own(o, 'provinces');
     if (rawNational === undefined && rawProvinces === undefined) this.error('', 'rule.needArea');
-    const national = rawNational === undefined ? undefined : this.national(rawNational, 'national');
-    const provinces = this.list<Province>(rawProvinces, 'provinces', (p, path) => this.province(p, path));
+    const national = rawNational === undefined ? undefined : this.national(rawNational, 'national', feedDate);
+    const provinces = this.list<Province>(rawProvinces, 'provinces', (p, path) => this.province(p, path, feedDate));
     const feed: Feed = {
       version: 1,
       title: this.string(own(o, 'title'), 'title'),
@@ -360,10 +526,6 @@ export class FeedChecker {
     };
     return this.result(feed);
   }
-}
-
-function keyAt(i: number): string {
-  return ['completed', 'inProgress', 'notStarted'][i];
 }
 
 /** The URL if it is an absolute http: or https: link, else undefined. */
