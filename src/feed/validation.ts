@@ -250,24 +250,29 @@ export class FeedChecker {
     if (!o) return undefined;
     const errorsBefore = this.errorCount();
     const tally = this.tally(o, path);
+    // Points without a total have their parent's (when it is a valid count, whatever else is wrong with the parent).
+    const rawTotal = own(o, 'total');
+    const total = Number.isSafeInteger(rawTotal) && (rawTotal as number) >= 0 ? (rawTotal as number) || 0 : null;
     const rawHistory = own(o, 'history');
     const history =
       rawHistory === undefined
         ? undefined
-        : this.history<ModelPoint>(rawHistory, childPath(path, 'history'), asOf, (p, at) => this.tally(p, at, tally?.total));
+        : this.history<ModelPoint>(rawHistory, childPath(path, 'history'), asOf, (p, at) => this.tally(p, at, total));
     if (!tally || this.errorCount() > errorsBefore) return undefined;
     return history ? { ...tally, history } : tally;
   }
 
   /**
    * The counts of a `models` block or of one point of its history. A point may
-   * leave out `total` (then it is its parent's, `inherited`); a parent may not.
+   * leave out `total`: then it is its parent's, `inherited` (null when the
+   * parent's total is itself missing or wrong, an error already reported).
+   * A `models` block (`inherited` undefined) may not.
    */
-  private tally(o: Json, path: string, inherited?: number): ModelCounts | undefined {
+  private tally(o: Json, path: string, inherited?: number | null): ModelCounts | undefined {
     const ownTotal = own(o, 'total');
     const total =
       ownTotal === undefined && inherited !== undefined
-        ? inherited
+        ? (inherited ?? undefined)
         : this.number(ownTotal, childPath(path, 'total'), 'whole', true);
     const parts = COUNT_KEYS.map((key) => this.number(own(o, key), childPath(path, key), 'whole'));
     if (total === undefined || parts.some((p, i) => p === undefined && own(o, COUNT_KEYS[i]) !== undefined)) {

@@ -96,8 +96,8 @@ export const ruleEn: Record<RuleKey, string> = {
   'rule.historyOrder': 'must come after the previous point\'s date ({date}): points run in time order, oldest first',
   'rule.historyBefore': 'must come before the date of the current figure ({date})',
   'rule.communeCode': 'must be the official five-digit commune code, written as a string, e.g. "12345"',
-  'rule.statusOverTotal': 'gives the status of {count} models, more than models.total ({total}); the figures are still shown',
-  'rule.statusOverCount': 'lists {count} models as "{status}", more than models.{key} ({known}); the figures are still shown',
+  'rule.statusOverTotal': 'its entries ({count}) outnumber models.total ({total}); the figures are still shown',
+  'rule.statusOverCount': 'its "{status}" entries ({count}) outnumber models.{key} ({known}); the figures are still shown',
   'rule.statusUnknownModel': 'model "{id}" is not in the feed\'s models list',
 
   'error.network': 'Could not reach the feed {url}.',

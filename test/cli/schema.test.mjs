@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as fc from 'fast-check';
-import { baseFeed, invalidFeeds } from '../fixtures/invalid-feeds.mjs';
+import { baseFeed, dailyPoints, invalidFeeds } from '../fixtures/invalid-feeds.mjs';
 import { root, tool } from './helpers.mjs';
 
 /**
@@ -23,7 +23,9 @@ import { root, tool } from './helpers.mjs';
 const LIBRARY_ONLY = new Map([
   ['rule.modelsSum', 'completed + inProgress + notStarted ≤ total (a sum compared with a sibling)'],
   ['rule.valueOverTotal', 'value ≤ total (two siblings compared)'],
-  ['rule.duplicate', 'ids unique within models, metrics, provinces (uniqueItems compares whole items, not one key)'],
+  ['rule.duplicate', 'ids unique within models, metrics, provinces and a province\'s communes (uniqueItems compares whole items, not one key)'],
+  ['rule.historyOrder', 'history dates strictly increasing (each point compared with the one before, as moments in time)'],
+  ['rule.historyBefore', 'history dates before the figure\'s own date (compared with the nearest asOf, up the tree)'],
 ]);
 
 const schemaFile = join(root, 'schema/feed.schema.json');
@@ -84,7 +86,7 @@ describe('JSON Schema', () => {
     visit(schema, '#');
     assert.deepEqual(missing, []);
     // Every rule the schema leaves to the library is said in its top description, in both languages.
-    assert.match(schema.description, /không vượt quá total.*không trùng.*5 MB\. \/ .*must not exceed total.*unique.*5 MB/s);
+    assert.match(schema.description, /không vượt quá total.*không trùng.*communes.*history.*tăng dần.*5 MB\. \/ .*must not exceed total.*unique.*communes.*history.*increasing.*5 MB/s);
   });
 
   it('accepts every sample feed, as the library does', () => {
@@ -130,6 +132,11 @@ describe('JSON Schema', () => {
       f.national.metrics.online = figure;
       return f;
     };
+    const withModelHistory = (history) => {
+      const f = baseFeed();
+      f.provinces[0].models.history = history;
+      return f;
+    };
     const edges = [
       ['leap day 2024', withProvince({ asOf: '2024-02-29' }), true],
       ['leap day 2000', withProvince({ asOf: '2000-02-29' }), true],
@@ -172,6 +179,33 @@ describe('JSON Schema', () => {
       ['metric value null', withFigure(null), false],
       ['higherIsBetter false', { ...baseFeed(), metrics: [{ id: 'a', name: 'A', higherIsBetter: false }] }, true],
       ['max 0.5', { ...baseFeed(), metrics: [{ id: 'a', name: 'A', max: 0.5 }] }, true],
+      ['empty history', withModelHistory([]), true],
+      ['history point with only a date (the counts of its parent)', withModelHistory([{ asOf: '2024-01-31' }]), true],
+      ['history point with its own total', withModelHistory([{ asOf: '2024-01-31', total: 40, completed: 1 }]), true],
+      ['history point with a null count', withModelHistory([{ asOf: '2024-01-31', completed: null }]), false],
+      ['history point asOf a number', withModelHistory([{ asOf: 20240131 }]), false],
+      ['history point asOf with a time and a zone', withModelHistory([{ asOf: '2024-01-31T08:30:00+07:00', completed: 1 }]), true],
+      ['history point unknown keys (previous, source) ignored', withModelHistory([{ asOf: '2024-01-31', previous: 'x', source: 5 }]), true],
+      ['history of 1,000 points', withModelHistory(dailyPoints(1000)), true],
+      ['history of 1,001 points', withModelHistory(dailyPoints(1001)), false],
+      ['history null', withModelHistory(null), false],
+      ['history point date after the feed (library only)', withModelHistory([{ asOf: '2030-01-01' }]), false],
+      ['metric history of rates', withFigure({ rate: 0.9, history: [{ asOf: '2024-01-31', rate: 0.5 }, { asOf: '2024-02-29', rate: 1 }] }), true],
+      ['metric history of a value and a total', withFigure({ value: 5, history: [{ asOf: '2024-01-31', value: 1, total: 2, period: 'Tháng 1/2024' }] }), true],
+      ['metric history point with a total alone', withFigure({ value: 5, history: [{ asOf: '2024-01-31', total: 2 }] }), false],
+      ['metric history point with value equal to total', withFigure({ value: 5, history: [{ asOf: '2024-01-31', value: 2, total: 2 }] }), true],
+      ['metric history point value over total (library only)', withFigure({ value: 5, history: [{ asOf: '2024-01-31', value: 3, total: 2 }] }), false],
+      ['metric history point target over 1 ignored', withFigure({ value: 5, history: [{ asOf: '2024-01-31', value: 3, target: 90 }] }), true],
+      ['communes empty', withProvince({ communes: [] }), true],
+      ['commune with every field', withProvince({ communes: [{ id: 'xa-a', code: '00001', name: 'Xã A', models: { total: 2, completed: 1, history: [{ asOf: '2024-01-31', completed: 0 }] }, modelStatus: { 6: 'completed' }, metrics: { online: { value: 1, total: 2 } }, asOf: '2024-06-30', source: { name: 'UBND xã A', url: 'https://a.vn/' } }] }), true],
+      ['commune without code', withProvince({ communes: [{ id: 'xa-a', name: 'Xã A' }] }), true],
+      ['commune code of six digits', withProvince({ communes: [{ id: 'xa-a', code: '000001', name: 'Xã A' }] }), false],
+      ['commune code with a letter', withProvince({ communes: [{ id: 'xa-a', code: '0000a', name: 'Xã A' }] }), false],
+      ['commune code with a newline after it', withProvince({ communes: [{ id: 'xa-a', code: '00001\n', name: 'Xã A' }] }), false],
+      ['commune name empty', withProvince({ communes: [{ id: 'xa-a', name: ' ' }] }), false],
+      ['communes on the national block ignored', { ...baseFeed(), national: { communes: 5 } }, true],
+      ['commune ids repeated in two provinces', (() => { const f = baseFeed(); f.provinces[0].communes = [{ id: 'a', name: 'A' }]; f.provinces[1].communes = [{ id: 'a', name: 'A' }]; return f; })(), true],
+      ['model status disagreeing with the counts (a warning)', withProvince({ modelStatus: { 6: 'completed', 7: 'completed', 8: 'completed', 9: 'completed', 10: 'completed', 11: 'completed', 12: 'completed' } }), true],
     ];
     for (const [name, json, valid] of edges) {
       assert.equal(agree(json, name), valid, name);
@@ -190,10 +224,14 @@ describe('JSON Schema', () => {
       'https://a.vn/', 'javascript:x', null, true, false, [], {}, [{}], [{ id: 'a', name: 'A' }],
       { name: 'A' }, { name: ' ' }, { value: 1 }, { rate: 0.5 }, { total: 5 }, { value: 2, total: 1 }, { rate: 2 },
       { id: 'a', name: 'A' }, { id: 'nghe-an', name: 'Nghệ An' }, { total: 3, completed: 1 }, { total: 3, completed: 2, inProgress: 2 },
+      '2022-01-31', '2030-01-01', '00001', '1700',
+      [{ asOf: '2024-01-31', completed: 1 }], [{ asOf: '2024-01-31', value: 1 }, { asOf: '2024-02-29', rate: 0.5 }],
+      [{ asOf: '2024-02-29' }, { asOf: '2024-01-31' }], [{ asOf: '2024-01-31', total: 1, completed: 2 }], { asOf: '2024-01-31', value: 3, total: 2 },
+      [{ id: 'xa-a', name: 'Xã A', code: '17001' }], [{ id: 'xa-a', name: 'Xã A' }, { id: 'xa-a', name: 'Xã B' }],
     ];
     const keys = ['version', 'id', 'name', 'code', 'total', 'completed', 'inProgress', 'notStarted', 'value', 'rate',
       'target', 'previous', 'period', 'asOf', 'nextUpdate', 'source', 'url', 'models', 'metrics', 'modelStatus',
-      'national', 'provinces', 'title', 'unit', 'max', 'higherIsBetter', 'x-unknown'];
+      'national', 'provinces', 'title', 'unit', 'max', 'higherIsBetter', 'history', 'communes', 'x-unknown'];
 
     /** Every [parent, key] of a JSON tree, the root's own keys included. */
     const slots = (json) => {
