@@ -16,6 +16,12 @@
  *   hold: ms                        answers every request with this step for `ms` after its first use
  *                                   (browsers retry a reset connection by themselves, each engine its own
  *                                   number of times, so a count of steps cannot say how long a fault lasts)
+ *
+ * HTTP caching (test/feed-refresh.test.ts) adds:
+ *   etag: "\"v1\""                   sends this ETag, and answers 304 with no body to a request whose
+ *                                   If-None-Match names it (the browser's revalidation)
+ *   GET /__mock-log/<key>           [ { "status": n, "ifNoneMatch": "…" | null, "origin": "…" | null } ]:
+ *                                   each answer the mock gave, in order
  */
 import { Readable } from 'node:stream';
 
@@ -63,6 +69,12 @@ export async function mockFeeds(ctx, next) {
     ctx.type = 'application/json';
     return;
   }
+  const log = /^\/__mock-log\/([\w-]+)$/.exec(ctx.path);
+  if (log) {
+    ctx.body = JSON.stringify(mocks.get(log[1])?.log ?? []);
+    ctx.type = 'application/json';
+    return;
+  }
   const open = /^\/__mock-open\/([\w-]+)$/.exec(ctx.path);
   if (open) {
     ctx.body = JSON.stringify({ open: mocks.get(open[1])?.open ?? 0 });
@@ -74,7 +86,7 @@ export async function mockFeeds(ctx, next) {
   const key = m[1];
   if (ctx.method === 'POST') {
     const { steps } = JSON.parse(await readBody(ctx.req));
-    mocks.set(key, { steps, count: 0, aborted: 0, open: 0, index: 0, since: 0 });
+    mocks.set(key, { steps, count: 0, aborted: 0, open: 0, index: 0, since: 0, log: [] });
     ctx.body = '{}';
     ctx.type = 'application/json';
     return;
@@ -128,9 +140,18 @@ export async function mockFeeds(ctx, next) {
     ctx.req.socket.destroy();
     return;
   }
+  const ifNoneMatch = ctx.get('If-None-Match') || null;
+  const notModified = Boolean(step.etag) && ifNoneMatch === step.etag;
+  mock.log.push({ status: notModified ? 304 : (step.status ?? 200), ifNoneMatch, origin: ctx.get('Origin') || null });
   ctx.status = step.status ?? 200;
   ctx.type = step.type ?? 'application/json';
   ctx.set('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(step.headers ?? {})) ctx.set(name, value);
+  if (step.etag) ctx.set('ETag', step.etag);
+  if (notModified) {
+    ctx.status = 304;
+    ctx.body = null;
+    return;
+  }
   ctx.body = step.drip ? dripStream(Buffer.from(body), step.drip, ctx.req) : body;
 }

@@ -60,6 +60,17 @@ export const ruleVi = {
   'embed.widget': 'Không có tiện ích "{name}". Các tiện ích: {list}.',
   'embed.attribute': 'Tiện ích {widget} không có tham số "{name}". Các tham số: {list}.',
   'embed.src': 'Tham số src phải là địa chỉ tương đối hoặc http:, https:.',
+  // --- Feed loader (src/feed/loader.ts): what feedTiming changed, and the CORS hint of FeedError. ---
+  // {given} is the attribute as written, {used} the seconds used instead.
+  'timing.refreshMin': 'refresh="{given}" ngắn hơn mức tối thiểu nên tiện ích tự làm mới mỗi {used} giây.',
+  'timing.refreshMax': 'refresh="{given}" dài hơn mức tối đa (một ngày) nên tiện ích tự làm mới mỗi {used} giây.',
+  'timing.refreshNaN': 'refresh="{given}" không phải là một số giây nên bị bỏ qua: tiện ích không tự làm mới.',
+  'timing.timeoutMin': 'timeout="{given}" ngắn hơn mức tối thiểu nên tiện ích chờ nguồn dữ liệu {used} giây.',
+  'timing.timeoutMax': 'timeout="{given}" dài hơn mức tối đa nên tiện ích chờ nguồn dữ liệu {used} giây.',
+  'timing.timeoutNaN': 'timeout="{given}" không phải là một số giây nên tiện ích chờ nguồn dữ liệu {used} giây (mặc định).',
+  'error.cors':
+    'Không đọc được nguồn dữ liệu {url}. Máy chủ của tệp số liệu có thể chưa cho phép trang này đọc (CORS): máy chủ cần gửi tiêu đề Access-Control-Allow-Origin cho địa chỉ của trang.',
+  // --- end of the feed loader's words ---
 } as const;
 
 export type RuleKey = keyof typeof ruleVi;
@@ -119,4 +130,14 @@ export const ruleEn: Record<RuleKey, string> = {
   'embed.widget': 'There is no widget "{name}". Widgets: {list}.',
   'embed.attribute': 'The {widget} widget has no parameter "{name}". Parameters: {list}.',
   'embed.src': 'The src parameter must be a relative address or an http:, https: one.',
+  // --- Feed loader (src/feed/loader.ts): what feedTiming changed, and the CORS hint of FeedError. ---
+  'timing.refreshMin': 'refresh="{given}" is below the minimum, so the widget refreshes every {used} seconds.',
+  'timing.refreshMax': 'refresh="{given}" is above the maximum (one day), so the widget refreshes every {used} seconds.',
+  'timing.refreshNaN': 'refresh="{given}" is not a number of seconds, so it is ignored: the widget does not refresh.',
+  'timing.timeoutMin': 'timeout="{given}" is below the minimum, so the widget waits {used} seconds for the feed.',
+  'timing.timeoutMax': 'timeout="{given}" is above the maximum, so the widget waits {used} seconds for the feed.',
+  'timing.timeoutNaN': 'timeout="{given}" is not a number of seconds, so the widget waits {used} seconds for the feed (the default).',
+  'error.cors':
+    "Could not read the feed {url}. Its server may not allow this page to read it (CORS): the server must send an Access-Control-Allow-Origin header for this page's address.",
+  // --- end of the feed loader's words ---
 };

@@ -3,11 +3,14 @@
  * fault as a feed's first answer (a calm error, the reason under debug, one
  * request for every widget) and as a refresh failing after a success (the last
  * good figures kept, marked stale, fresh again when the feed returns). Every
- * element of elements.ts is on each faulty URL at once.
+ * element of elements.ts is on each faulty URL at once. Refreshes are driven by
+ * a fake clock (test/fake-clock.ts): `refresh` is at least 30 s.
  */
 import { expect } from '@esm-bundle/chai';
 import type { TiendoErrorEvent } from '../../src/index.js';
-import { cleanup, mockFeed, mockStats, mount, until, visibleText, type MockStep } from '../helpers.js';
+import { loaderStats } from '../../src/feed/loader.js';
+import { cleanup, mockFeed, mockStats, mount, requestCount, visibleText, type MockStep } from '../helpers.js';
+import { installFakeClock, realUntil, realWait, type FakeClock } from '../fake-clock.js';
 import { baseFeed } from './corpus.js';
 import { WIDGETS, widgetMarkup } from './elements.js';
 import { install } from './instrument.js';
@@ -47,8 +50,10 @@ interface Fault {
   kind: TiendoErrorEvent['detail']['kind'];
   /** Words of the reason an editor sees under `debug`. */
   reason: string;
-  /** Seconds the widgets wait (the fault is slower than that). */
+  /** Seconds the widgets are told to wait (the fault is slower than that); brought to at least 1 s. */
   timeout?: number;
+  /** The fault lasts this long in real time, however many requests come (see the mock's `hold`). */
+  hold?: number;
 }
 
 const same = (step: MockStep) => () => Promise.resolve(step);
@@ -67,14 +72,15 @@ const FAULTS: Fault[] = [
   { name: '200 with an empty body', step: same({ body: '' }), kind: 'json', reason: 'không phải JSON hợp lệ' },
   { name: '200 with a truncated body', step: same({ body: JSON.stringify(edition(5)).slice(0, 300) }), kind: 'json', reason: 'không phải JSON hợp lệ' },
   // Browsers retry a reset connection by themselves (Chromium a few times, Firefox up to ten): the fault holds 0.8 s.
-  { name: 'a connection reset before any byte', step: same({ reset: 'before', hold: 800 }), kind: 'network', reason: 'Không kết nối được' },
+  { name: 'a connection reset before any byte', step: same({ reset: 'before', hold: 800 }), kind: 'network', reason: 'Không kết nối được', hold: 800 },
   { name: 'a connection reset in the middle of the body', step: same({ reset: 'mid-body', body: edition(5) }), kind: 'network', reason: 'Không kết nối được' },
-  { name: 'a hang past the timeout', step: same({ hang: true }), kind: 'timeout', reason: 'không trả lời sau 0,6 giây', timeout: 0.6 },
+  // timeout="0.6" is brought to the 1 s floor, and the reason says so.
+  { name: 'a hang past the timeout', step: same({ hang: true }), kind: 'timeout', reason: 'không trả lời sau 1 giây', timeout: 0.6 },
   {
     name: 'a slow drip past the timeout',
     step: same({ body: edition(5), drip: { bytes: 8, every: 40 } }),
     kind: 'timeout',
-    reason: 'không trả lời sau 0,6 giây',
+    reason: 'không trả lời sau 1 giây',
     timeout: 0.6,
   },
   {
@@ -122,6 +128,27 @@ describe('network faults', function () {
     return mockFeed([...before, ...Array.from({ length: times }, () => step), ...after]);
   }
 
+  /** Every widget in a final state, in real time (a fake clock may hold the page's timers). */
+  async function settledReal(els: Element[], ms = 10_000): Promise<void> {
+    await realUntil(() => els.every((el) => ['ready', 'empty', 'error'].includes(el.getAttribute('state') ?? '')), 'the widgets to settle', ms);
+    await Promise.all(els.map((el) => (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete));
+  }
+
+  const answered = () => realUntil(() => loaderStats().requests === 0, 'the request answered', 8000);
+
+  /** Moves the fake clock to the next refresh and waits for its outcome; a fault slower than the timeout meets the deadline. */
+  async function refresh(clock: FakeClock, url: string, slow: boolean): Promise<void> {
+    if (!slow) {
+      await clock.next(answered);
+      return;
+    }
+    const seen = await requestCount(url);
+    await clock.next(async () => {
+      while ((await requestCount(url)) <= seen) await realWait(10);
+    });
+    await clock.next(answered); // the deadline
+  }
+
   for (const fault of FAULTS) {
     describe(fault.name, () => {
       it('as the first answer: a calm message and the fallback, the reason under debug, one request for all', async () => {
@@ -151,28 +178,41 @@ describe('network faults', function () {
 
       it('as a refresh after a success: the last good figures, marked stale, then fresh again', async () => {
         const errors = watchErrors();
-        // Two failed refreshes in a row (or a fault that holds), so that the stale state lasts long enough to be read.
-        const url = await faultUrl(fault, [{ body: edition(0) }], [{ body: edition(1) }], (await fault.step()).hold ? 1 : 2);
+        // Two failed refreshes in a row (or a fault that holds): the second tells the widgets nothing new.
+        const url = await faultUrl(fault, [{ body: edition(0) }], [{ body: edition(1) }], fault.hold ? 1 : 2);
         const timeout = fault.timeout ? `timeout="${fault.timeout}"` : '';
-        const { els, plain } = mountAll(url, `refresh="0.25" ${timeout}`);
+        const clock = installFakeClock();
         try {
-          await settled(els, 8000);
+          const { els, plain } = mountAll(url, `refresh="30" ${timeout}`);
+          await settledReal(els, 8000);
           for (const [i, el] of plain.entries()) expect(visibleText(el)).to.equal(good.get(WIDGETS[i].tag));
-          await until(() => els.every((el) => el.hasAttribute('stale')), 'every widget stale', 8000);
+          const loads = new Map<Element, number>();
+          for (const el of els) el.addEventListener('tiendo-load', () => loads.set(el, (loads.get(el) ?? 0) + 1));
+          await refresh(clock, url, fault.kind === 'timeout');
           for (const el of els) await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+          expect(els.every((el) => el.hasAttribute('stale')), 'every widget stale').to.equal(true);
           for (const [i, el] of plain.entries()) {
             expect(el.getAttribute('state')).to.equal('ready');
             const text = visibleText(el);
             expect(text).to.contain(STALE);
             expect(text.replace(STALE, '').replace(/\s+/g, ' ').trim()).to.equal(good.get(WIDGETS[i].tag));
           }
-          await until(() => els.every((el) => !el.hasAttribute('stale')), 'every widget fresh again', 8000);
+          // The fault ends: after its real-time hold, or after its second answer.
+          if (fault.hold) await realWait(fault.hold);
+          for (let i = 0; i < 3 && !els.every((el) => !el.hasAttribute('stale')); i++) {
+            await refresh(clock, url, fault.kind === 'timeout' && i === 0 && !fault.hold);
+          }
           for (const el of els) await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+          expect(els.every((el) => !el.hasAttribute('stale')), 'every widget fresh again').to.equal(true);
           for (const [i, el] of plain.entries()) {
             expect(el.getAttribute('state')).to.equal('ready');
             expect(visibleText(el)).to.equal(changed.get(WIDGETS[i].tag));
           }
+          // Announced twice: stale, then the new edition (the repeated failure announced nothing).
+          for (const el of els) expect(loads.get(el), `<${el.localName}> tiendo-load`).to.equal(2);
         } finally {
+          cleanup();
+          clock.uninstall();
           errors.stop();
         }
         expect(errors.errors).to.deep.equal([]);
@@ -183,14 +223,24 @@ describe('network faults', function () {
   it('follows a feed that changes between refreshes, announcing each edition once', async () => {
     const url = await mockFeed([{ body: edition(0) }, { body: edition(1) }, { body: edition(2) }]);
     const third = await reference(edition(2));
-    const { els, plain } = mountAll(url, 'refresh="0.3"');
-    const loads = new Map<Element, number>();
-    for (const el of els) el.addEventListener('tiendo-load', () => loads.set(el, (loads.get(el) ?? 0) + 1));
-    await settled(els);
-    await until(() => plain.every((el, i) => visibleText(el) === third.get(WIDGETS[i].tag)), 'the third edition', 8000);
-    for (const el of els) {
-      expect(el.hasAttribute('stale')).to.equal(false);
-      expect(loads.get(el)).to.be.at.least(3);
+    const clock = installFakeClock();
+    try {
+      const { els, plain } = mountAll(url, 'refresh="30"');
+      const loads = new Map<Element, number>();
+      for (const el of els) el.addEventListener('tiendo-load', () => loads.set(el, (loads.get(el) ?? 0) + 1));
+      await settledReal(els);
+      // Two refreshes bring the two new editions; two more bring the third again, which is no news.
+      for (let i = 0; i < 4; i++) await clock.next(answered);
+      for (const el of els) await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      for (const [i, el] of plain.entries()) expect(visibleText(el)).to.equal(third.get(WIDGETS[i].tag));
+      for (const el of els) {
+        expect(el.hasAttribute('stale')).to.equal(false);
+        expect(loads.get(el), `<${el.localName}> tiendo-load`).to.equal(3);
+      }
+      expect(await requestCount(url)).to.equal(5);
+    } finally {
+      cleanup();
+      clock.uninstall();
     }
   });
 
