@@ -5,8 +5,11 @@
  *
  * One pass over the text records the offset of every value. A path whose last
  * steps are missing (a required key that is absent) falls back to its nearest
- * ancestor that exists, which is where the key should be written.
+ * ancestor that exists, which is where the key should be written. The same pass
+ * notes every key written twice in one object, which JSON.parse (and so the
+ * validator) silently resolves by keeping the last.
  */
+import { childPath } from '../feed/validation.js';
 
 export interface TextPosition {
   /** 1-based. */
@@ -32,8 +35,18 @@ class JsonSyntax extends Error {
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** A key written more than once in one object: the path of the value kept, and where each repeat starts. */
+export interface DuplicateKey {
+  /** The object's path ('' for the top level). */
+  path: string;
+  key: string;
+  /** Character offsets of the second and later occurrences of the key. */
+  at: number[];
+}
+
 class Scanner {
   i = 0;
+  readonly duplicates = new Map<string, DuplicateKey>();
   constructor(readonly text: string) {}
 
   space(): void {
@@ -72,7 +85,7 @@ class Scanner {
     return t.length;
   }
 
-  value(depth: number): JsonNode {
+  value(depth: number, path = ''): JsonNode {
     const t = this.text;
     if (depth > 10000) throw new JsonSyntax(this.i);
     this.space();
@@ -89,11 +102,18 @@ class Scanner {
       for (;;) {
         this.space();
         if (t[this.i] !== '"') throw new JsonSyntax(this.i);
+        const keyAt = this.i;
         const key = this.string();
         this.space();
         if (t[this.i] !== ':') throw new JsonSyntax(this.i);
         this.i++;
-        keys.set(key, this.value(depth + 1));
+        if (keys.has(key)) {
+          const id = `${path}\u0000${key}`;
+          const seen = this.duplicates.get(id) ?? { path, key, at: [] };
+          seen.at.push(keyAt);
+          this.duplicates.set(id, seen);
+        }
+        keys.set(key, this.value(depth + 1, childPath(path, key)));
         this.space();
         if (t[this.i] === ',') this.i++;
         else if (t[this.i] === '}') {
@@ -111,7 +131,7 @@ class Scanner {
         return { at, items };
       }
       for (;;) {
-        items.push(this.value(depth + 1));
+        items.push(this.value(depth + 1, childPath(path, items.length)));
         this.space();
         if (t[this.i] === ',') this.i++;
         else if (t[this.i] === ']') {
@@ -160,6 +180,8 @@ export interface JsonMap {
   find(path: string): TextPosition | undefined;
   /** Where the text stops being JSON, if it does. */
   syntaxError?: TextPosition;
+  /** Keys written twice in one object, each repeat with its line and column. */
+  duplicates: { path: string; key: string; positions: TextPosition[] }[];
 }
 
 /** Line and column of character offsets in `text`; lines end at LF, CRLF or CR, as JSON allows. */
@@ -203,6 +225,7 @@ export function mapJson(text: string): JsonMap {
   const positionAt = lineIndex(text);
   return {
     syntaxError: syntaxAt === undefined ? undefined : positionAt(syntaxAt),
+    duplicates: [...scanner.duplicates.values()].map((d) => ({ path: d.path, key: d.key, positions: d.at.map(positionAt) })),
     find(path: string): TextPosition | undefined {
       if (!root || syntaxAt !== undefined || !path) return undefined;
       let node = root;
