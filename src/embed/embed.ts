@@ -6,12 +6,33 @@
  * http(s); everything is set as attribute text, never parsed as markup. It
  * tells the parent page its height with postMessage({ type: 'tiendo:height' }).
  *
- * It has no imports of its own: it loads the library next to it at run time,
- * so the page downloads tiendo.js once, shared with nothing else.
+ * Because embed.html lives on the government's own domain, it shows feeds from
+ * its own origin only, and no figures or words given in the query string,
+ * unless the operator allows them in embed.html's <meta> tags (see
+ * embed-config.ts); a Content-Security-Policy it adds (connect-src) holds the
+ * same line against a feed address that redirects elsewhere. Its source link
+ * opens outside the frame (<base target="_blank"> in embed.html). Every
+ * refusal is a sentence in the frame, in the reader's language.
+ *
+ * It loads the library next to it at run time (no import shared with
+ * tiendo.js), so the page downloads tiendo.js once, and can still explain
+ * itself when tiendo.js is missing.
  */
+import { FEED_PARAMS, originAllowed, readEmbedConfig } from './embed-config.js';
+import { embedLang, embedText, type EmbedKey } from './embed-messages.js';
+
 type Tiendo = typeof import('../index.js');
 
 const params = new URLSearchParams(location.search);
+const lang = embedLang(params.get('lang'));
+document.documentElement.lang = lang;
+const config = readEmbedConfig(document);
+if (config.ignored.length) {
+  console.warn(`tiendo embed: ignored in <meta name="tiendo-allowed-origins">: ${config.ignored.join(' ')} (write origins as https://example.gov.vn)`);
+}
+
+const say = (key: EmbedKey, p?: Record<string, string>) => embedText(lang, key, p);
+const list = (items: string[]) => new Intl.ListFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { type: 'conjunction' }).format(items);
 
 function fail(text: string): void {
   const p = document.createElement('p');
@@ -26,30 +47,58 @@ function postHeight(): void {
   if (parent !== window) parent.postMessage({ type: 'tiendo:height', height }, '*');
 }
 
-async function main(): Promise<void> {
-  const lib = (await import(/* @vite-ignore */ import.meta.url.replace(/[^/]*$/, 'tiendo.js'))) as Tiendo;
-  const lang = lib.toLang(params.get('lang'));
-  document.documentElement.lang = lang;
-  await lib.loadMessages(lang, true);
-  const t = (key: Parameters<Tiendo['msg']>[1], p?: Record<string, string>) => lib.msg(lang, key, p);
+/** The browser itself refuses any connection (a redirect included) to an origin the operator did not allow. */
+function restrictConnections(): void {
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = ["connect-src 'self'", ...config.origins].join(' ');
+  document.head.append(meta);
+}
 
+/** The reason to refuse this query, or undefined when the widget may be shown. */
+function refusal(widget: string, declared: Set<string>): string | undefined {
+  const usable = [...declared].filter((name) => config.inline || FEED_PARAMS.has(name)).sort();
+  const given = [...params].filter(([name]) => name !== 'widget');
+  for (const [name] of given) {
+    if (!declared.has(name)) return say('attribute', { widget, name, list: usable.join(', ') });
+  }
+  if (!config.inline) {
+    for (const [name] of given) if (!FEED_PARAMS.has(name)) return say('inline', { name });
+    if (!params.get('src')?.trim()) return say('needSrc');
+  }
+  for (const value of params.getAll('src')) {
+    let url: URL;
+    try {
+      url = new URL(value, location.href);
+    } catch {
+      return say('src');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return say('src');
+    if (!originAllowed(url, location.origin, config)) {
+      return say('origin', { origin: url.origin, allowed: list([location.origin, ...config.origins]) });
+    }
+  }
+  return undefined;
+}
+
+async function main(): Promise<void> {
+  restrictConnections();
+  const libUrl = import.meta.url.replace(/[^/?#]*([?#].*)?$/, 'tiendo.js');
+  let lib: Tiendo;
+  try {
+    lib = (await import(/* @vite-ignore */ libUrl)) as Tiendo;
+  } catch {
+    return fail(say('library', { url: libUrl }));
+  }
   const names = lib.WIDGET_TAGS.map((tag) => tag.replace(/^tiendo-/, ''));
   const widget = params.get('widget') ?? '';
-  if (!names.includes(widget)) return fail(t('embed.widget', { name: widget, list: names.join(', ') }));
+  if (!names.includes(widget)) return fail(say('widget', { name: widget, list: names.join(', ') }));
   const tag = `tiendo-${widget}`;
-  const allowed = new Set(['lang', ...lib.widgetAttributes(tag).map((a) => a.name)]);
+  const declared = new Set(['lang', ...lib.widgetAttributes(tag).map((a) => a.name)]);
+  const refused = refusal(widget, declared);
+  if (refused) return fail(refused);
   const el = document.createElement(tag);
-  for (const [name, value] of params) {
-    if (name === 'widget') continue;
-    if (!allowed.has(name)) {
-      return fail(t('embed.attribute', { widget, name, list: [...allowed].sort().join(', ') }));
-    }
-    if (name === 'src') {
-      const url = new URL(value, location.href);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail(t('embed.src'));
-    }
-    el.setAttribute(name, value);
-  }
+  for (const [name, value] of params) if (name !== 'widget') el.setAttribute(name, value);
   document.body.replaceChildren(el);
 }
 

@@ -1,9 +1,10 @@
 /**
  * What editors read, in both languages: the validator's rules (shown after the
  * JSON path: "provinces[2].models.completed: phải là số nguyên không âm"), the
- * full reasons of errors (under `debug`, on the console, in `tiendo-error`)
- * and the embed page's refusals. Citizens never need them, so they are a chunk
- * of their own, loaded on demand (see loadMessages in messages.ts).
+ * full reasons of errors (under `debug`, on the console, in `tiendo-error`).
+ * Citizens never need them, so they are a chunk of their own, loaded on demand
+ * (see loadMessages in messages.ts). The embed page's refusals are in
+ * src/embed/embed-messages.ts.
  */
 export const ruleVi = {
   'rule.required': 'là bắt buộc',
@@ -57,9 +58,6 @@ export const ruleVi = {
   'error.attributes': 'Thuộc tính của thẻ không hợp lệ.',
   'error.inlineJson': 'Khối JSON trong thẻ không hợp lệ.',
   'error.noData': 'Thẻ chưa có nguồn số liệu: cần thuộc tính src, các số liệu trong thuộc tính hoặc một khối <script type="application/json">.',
-  'embed.widget': 'Không có tiện ích "{name}". Các tiện ích: {list}.',
-  'embed.attribute': 'Tiện ích {widget} không có tham số "{name}". Các tham số: {list}.',
-  'embed.src': 'Tham số src phải là địa chỉ tương đối hoặc http:, https:.',
   // --- Feed loader (src/feed/loader.ts): what feedTiming changed, and the CORS hint of FeedError. ---
   // {given} is the attribute as written, {used} the seconds used instead.
   'timing.refreshMin': 'refresh="{given}" ngắn hơn mức tối thiểu nên tiện ích tự làm mới mỗi {used} giây.',
@@ -127,9 +125,6 @@ export const ruleEn: Record<RuleKey, string> = {
   'error.attributes': 'The tag\'s attributes are not valid.',
   'error.inlineJson': 'The JSON block inside the tag is not valid.',
   'error.noData': 'The tag has no figures yet: it needs a src attribute, figures as attributes, or a <script type="application/json"> block.',
-  'embed.widget': 'There is no widget "{name}". Widgets: {list}.',
-  'embed.attribute': 'The {widget} widget has no parameter "{name}". Parameters: {list}.',
-  'embed.src': 'The src parameter must be a relative address or an http:, https: one.',
   // --- Feed loader (src/feed/loader.ts): what feedTiming changed, and the CORS hint of FeedError. ---
   'timing.refreshMin': 'refresh="{given}" is below the minimum, so the widget refreshes every {used} seconds.',
   'timing.refreshMax': 'refresh="{given}" is above the maximum (one day), so the widget refreshes every {used} seconds.',
