@@ -31,8 +31,15 @@ describe('CSV reader', () => {
       ['Bà Rịa,\r\nVũng Tàu', '8'],
     ]);
     assert.deepEqual(parseCsv('"";"a"\n', ';'), [['', 'a']]);
-    // Text after a closing quote is kept, as spreadsheets keep it.
-    assert.deepEqual(parseCsv('"a"b;c\n', ';'), [['ab', 'c']]);
+    // Text after a closing quote (which no spreadsheet writes) is refused with its row, not guessed at.
+    assert.throws(() => parseCsv('x;y\n"a"b;c\n', ';'), (e) => e instanceof CsvSyntaxError && e.row === 2);
+  });
+
+  it('reads a tab-separated export (Excel\'s "Unicode Text") and files that mix line breaks', () => {
+    assert.equal(detectSeparator('Tỉnh\tMã\tHồ sơ, trực tuyến\r\n'), '\t');
+    assert.deepEqual(parseCsv('Tỉnh\tMã\r\nNghệ An\t40\r\n', '\t'), [['Tỉnh', 'Mã'], ['Nghệ An', '40']]);
+    // Lines added by hand in another editor: CRLF, then LF, then CR.
+    assert.deepEqual(parseCsv('a;b\r\n1;2\n3;4\r5;6', ';'), [['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6']]);
   });
 
   it('keeps empty fields, trailing separators and blank rows (rows are numbered as a spreadsheet shows them)', () => {
@@ -112,5 +119,27 @@ describe('names', () => {
     assert.equal(headerKey('  TỔNG SỐ   MÔ HÌNH '), 'tổng số mô hình');
     assert.equal(headerKey('Hoàn thành'.normalize('NFD')), 'hoàn thành');
     assert.equal(headerKey('Models\u00a0Total'), 'models total');
+  });
+
+  it('recognises the contract\'s headers without diacritics, case or spaces, and metric parts', () => {
+    const { headerMeaning } = tool;
+    for (const [header, field] of [
+      ['tong so mo hinh', 'total'],
+      ['TỔNG SỐ MÔ HÌNH', 'total'],
+      ['Hoan thanh', 'completed'],
+      ['DANG TRIEN KHAI', 'inProgress'],
+      ['chưa triển khai', 'notStarted'],
+      ['Tinh', 'name'],
+      ['tinh/thanh pho', 'name'],
+      ['Ma', 'code'],
+      ['ModelsTotal', 'total'],
+      ['IN PROGRESS', 'inProgress'],
+    ]) {
+      assert.deepEqual(headerMeaning(header), { field }, header);
+    }
+    assert.deepEqual(headerMeaning('Hồ sơ (tong)'), { metric: 'Hồ sơ', part: 'total' });
+    assert.deepEqual(headerMeaning('Hồ sơ (TỶ LỆ)'), { metric: 'Hồ sơ', part: 'rate' });
+    assert.deepEqual(headerMeaning('Hồ sơ (ti le)'), { metric: 'Hồ sơ', part: 'rate' });
+    assert.deepEqual(headerMeaning('Hồ sơ (tháng 5)'), { metric: 'Hồ sơ (tháng 5)', part: 'value' });
   });
 });

@@ -116,12 +116,14 @@ describe('from-csv: real-world files', () => {
         },
         {
           id: 'tp-hcm',
+          // Recognised by name (the 63 provinces: Bà Rịa - Vũng Tàu is one of them), so the code is filled in.
+          code: '79',
           name: 'Thành phố "Hồ Chí Minh"',
           models: { total: 25, completed: 25 },
           metrics: { 'ho-so-truc-tuyen-toan-trinh': { value: 12345 } },
         },
         // The line break typed in the cell folds to a space.
-        { id: 'ba-ria', name: 'Bà Rịa, Vũng Tàu', models: { total: 8 }, metrics: { 'ho-so-truc-tuyen-toan-trinh': { value: 0.5 } } },
+        { id: 'ba-ria', code: '77', name: 'Bà Rịa, Vũng Tàu', models: { total: 8 }, metrics: { 'ho-so-truc-tuyen-toan-trinh': { value: 0.5 } } },
       ],
     });
   });
@@ -131,8 +133,8 @@ describe('from-csv: real-world files', () => {
     assert.deepEqual(feed, {
       version: 1,
       provinces: [
-        { id: 'nghe-an', name: 'Nghệ An', models: { total: 38, completed: 6 } },
-        { id: 'ha-tinh', name: 'Hà Tĩnh', models: { total: 43 } },
+        { id: 'nghe-an', code: '40', name: 'Nghệ An', models: { total: 38, completed: 6 } },
+        { id: 'ha-tinh', code: '42', name: 'Hà Tĩnh', models: { total: 43 } },
       ],
     });
   });
@@ -162,10 +164,14 @@ describe('from-csv: real-world files', () => {
     assert.match(lines.at(-1), /no feed built \(errors: 5\); nothing was written\.$/);
   });
 
-  it('a file that is not UTF-8 (Excel\'s plain "CSV" on Vietnamese Windows) is refused with the way to save it', async () => {
-    const [line] = await refuse('excel-ansi.csv');
-    assert.match(line, /không phải UTF-8/);
-    assert.match(line, /CSV UTF-8 \(Comma delimited\)/);
+  it('Excel\'s plain "CSV" on Vietnamese Windows (Windows-1258, tones as combining marks) gives correct names', async () => {
+    const raw = readFileSync(fixture('excel-ansi.csv'));
+    assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(raw), 'the fixture is not UTF-8');
+    const feed = await convert('excel-ansi.csv');
+    assert.deepEqual(feed.metrics, [{ id: 'mo-hinh', name: 'Mô hình' }]);
+    assert.deepEqual(feed.provinces, [{ id: 'ha-noi', code: '01', name: 'Hà Nội', metrics: { 'mo-hinh': { value: 19 } } }]);
+    // Composed as typed (NFC), not left as "i" + a combining hook.
+    assert.equal(feed.provinces[0].name, 'Hà Nội'.normalize('NFC'));
   });
 
   it('a quote never closed: refused naming its row', async () => {
@@ -181,16 +187,18 @@ describe('from-csv: real-world files', () => {
     ]);
   });
 
-  it('figures that break the feed\'s rules: the library\'s message, its JSON path, and the cell', async () => {
+  it('figures that break the feed\'s rules: the library\'s rule, in the sheet\'s words (headers, not JSON keys), at the cell', async () => {
     const lines = await refuse('over-total.csv');
     assert.deepEqual(lines.slice(0, -1), [
-      'provinces[0].models (dòng 2, cột B "Tổng số mô hình"): tổng completed, inProgress, notStarted (62) vượt quá total (38)',
-      'provinces[1].models.completed (dòng 3, cột C "Hoàn thành"): phải là số nguyên không âm',
-      'provinces[1].metrics.ho-so (dòng 3, cột F "Hồ sơ"): value (80.000) vượt quá total (70.758)',
-      'provinces[2].metrics.ho-so.rate (dòng 4, cột H "Hồ sơ (tỷ lệ)"): phải là tỷ lệ từ 0 đến 1',
+      'dòng 2, cột B "Tổng số mô hình": tổng "Hoàn thành", "Đang triển khai", "Chưa triển khai" (62) vượt quá "Tổng số mô hình" (38)',
+      'dòng 3, cột C "Hoàn thành": phải là số nguyên không âm',
+      'dòng 3, cột F "Hồ sơ": "Hồ sơ" (80.000) vượt quá "Hồ sơ (tổng)" (70.758)',
+      'dòng 4, cột H "Hồ sơ (tỷ lệ)": phải là tỷ lệ từ 0 đến 1',
     ]);
+    for (const line of lines.slice(0, -1)) assert.doesNotMatch(line, /provinces\[|completed|inProgress|notStarted|\btotal\b|\bvalue\b/);
     const en = await refuse('over-total.csv', '--lang', 'en');
-    assert.equal(en[1], 'provinces[1].models.completed (row 3, column C "Hoàn thành"): must be a whole number ≥ 0');
+    assert.equal(en[1], 'row 3, column C "Hoàn thành": must be a whole number ≥ 0');
+    assert.equal(en[2], 'row 3, column F "Hồ sơ": "Hồ sơ" (80,000) exceeds "Hồ sơ (tổng)" (70,758)');
   });
 
   it('--as-of, --next-update and --title are checked by the validator and blamed on the option', async () => {
@@ -243,8 +251,8 @@ describe('from-csv: how numbers are read in a comma-separated file', () => {
     );
     const feed = await convert('sheets-vi-locale.csv', '--locale', 'vi');
     assert.deepEqual(feed.provinces, [
-      { id: 'nghe-an', name: 'Nghệ An', models: { total: 38 }, metrics: { 'ho-so-dung-han': { rate: 0.93 }, 'chi-so-766': { value: 82.5 } } },
-      { id: 'ha-tinh', name: 'Hà Tĩnh', models: { total: 43 }, metrics: { 'ho-so-dung-han': { rate: 0.5 }, 'chi-so-766': { value: 79 } } },
+      { id: 'nghe-an', code: '40', name: 'Nghệ An', models: { total: 38 }, metrics: { 'ho-so-dung-han': { rate: 0.93 }, 'chi-so-766': { value: 82.5 } } },
+      { id: 'ha-tinh', code: '42', name: 'Hà Tĩnh', models: { total: 43 }, metrics: { 'ho-so-dung-han': { rate: 0.5 }, 'chi-so-766': { value: 79 } } },
     ]);
   });
 
@@ -260,7 +268,7 @@ describe('from-csv: how numbers are read in a comma-separated file', () => {
   it('follows Excel\'s "sep=" first line, which Excel hides (the header stays row 1)', () => {
     const { feed, separator } = tool.csvToFeed('\uFEFFsep=;\r\nTỉnh, thành phố;Hồ sơ\r\nNghệ An;1.234\r\n');
     assert.equal(separator, ';');
-    assert.deepEqual(feed.provinces, [{ id: 'nghe-an', name: 'Nghệ An', metrics: { 'ho-so': { value: 1234 } } }]);
+    assert.deepEqual(feed.provinces, [{ id: 'nghe-an', code: '40', name: 'Nghệ An', metrics: { 'ho-so': { value: 1234 } } }]);
     const bad = tool.csvToFeed('sep=,\nProvince,Completed\nNghệ An,x\n');
     assert.deepEqual(bad.errors[0].place, { row: 2, column: 1, header: 'Completed' });
   });
@@ -272,7 +280,7 @@ describe('from-csv: how numbers are read in a comma-separated file', () => {
     const { feed, separator } = tool.csvToFeed(text, { separator: ',' });
     assert.equal(separator, ',');
     assert.deepEqual(feed.metrics, [{ id: 'ho-so-truc-tuyen', name: 'Hồ sơ; trực tuyến' }]);
-    assert.deepEqual(feed.provinces, [{ id: 'nghe-an', name: 'Nghệ An', metrics: { 'ho-so-truc-tuyen': { value: 5 } } }]);
+    assert.deepEqual(feed.provinces, [{ id: 'nghe-an', code: '40', name: 'Nghệ An', metrics: { 'ho-so-truc-tuyen': { value: 5 } } }]);
   });
 });
 
@@ -337,8 +345,8 @@ describe('from-csv: headers and options', () => {
       nextUpdate: '2024-11-04',
       source: { name: 'Công an tỉnh Nghệ An', url: 'https://congan.nghean.gov.vn/' },
       provinces: [
-        { id: 'nghe-an', name: 'Nghệ An', models: { total: 38, completed: 6 } },
-        { id: 'ha-tinh', name: 'Hà Tĩnh', models: { total: 43 } },
+        { id: 'nghe-an', code: '40', name: 'Nghệ An', models: { total: 38, completed: 6 } },
+        { id: 'ha-tinh', code: '42', name: 'Hà Tĩnh', models: { total: 43 } },
       ],
     });
   });
@@ -361,7 +369,7 @@ describe('from-csv: headers and options', () => {
       [['--separator', '|'], /--separator phải là ; \| ,/],
       [['--source-url', 'https://a.vn/'], /--source-url cần đi kèm --source-name/],
       [['--source-name', 'A', '--source-url', 'javascript:alert(1)'], /phải là địa chỉ http:\/\/ hoặc https:\/\//],
-      [['--out', fixture('blank-lines.csv')], /trùng với tệp CSV đầu vào/],
+      [['--out', fixture('blank-lines.csv')], /trùng với tệp bảng tính đầu vào/],
       [['--title'], /--title cần một giá trị/],
       [['--bogus'], /Lệnh from-csv không có tùy chọn --bogus/],
       [['extra.csv'], /Thừa tham số "extra.csv"/],
@@ -374,7 +382,7 @@ describe('from-csv: headers and options', () => {
     }
     const none = await cli('from-csv');
     assert.equal(none.code, 2);
-    assert.match(none.stderr, /Thiếu tệp CSV/);
+    assert.match(none.stderr, /Thiếu tệp bảng tính \(\.xlsx hoặc CSV\)/);
   });
 
   it('a missing file exits 1 and says which', async () => {
@@ -448,14 +456,17 @@ describe('from-csv: the template and the round trip', () => {
     assert.deepEqual(JSON.parse(printed.stdout).provinces, readJson(out).provinces);
   });
 
-  it('writes the same bytes every time, two-space JSON and a final line break (clean diffs)', async () => {
+  it('writes the same bytes every time: compact JSON by default, two-space JSON with --pretty, a final line break (clean diffs)', async () => {
     const out = join(dir, 'stable.json');
     writeFileSync(out, '');
     await cli('from-csv', fixture('blank-lines.csv'), '--out', out);
     const first = readFileSync(out, 'utf8');
     await cli('from-csv', fixture('blank-lines.csv'), '--out', out);
     assert.equal(readFileSync(out, 'utf8'), first);
-    assert.equal(first, `${JSON.stringify(JSON.parse(first), null, 2)}\n`);
+    assert.equal(first, `${JSON.stringify(JSON.parse(first))}\n`);
+    await cli('from-csv', fixture('blank-lines.csv'), '--out', out, '--pretty');
+    const pretty = readFileSync(out, 'utf8');
+    assert.equal(pretty, `${JSON.stringify(JSON.parse(first), null, 2)}\n`);
   });
 });
 
