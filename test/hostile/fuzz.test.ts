@@ -1,7 +1,8 @@
 /**
- * Property-based tests (fast-check). 10,000 generated feeds go through the
+ * Property-based tests (fast-check). 12,000 generated feeds go through the
  * validator: arbitrary JSON, arbitrary text, feed-shaped objects with wrong
- * fields, and valid feeds after random mutations. The validator never throws,
+ * fields, valid feeds after random mutations, and valid feeds given a history
+ * of every shape. The validator never throws,
  * never accepts a feed that breaks a rule of SPEC.md (as read independently by
  * oracle.ts), never rejects one that keeps them all, and names every broken
  * rule in words. Then a bounded sample of accepted feeds (RENDERED_PER_ELEMENT)
@@ -13,17 +14,18 @@
  */
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import type { Feed } from '../../src/feed/types.js';
+import { instantOf } from '../../src/feed/history.js';
+import type { Feed, ModelCounts } from '../../src/feed/types.js';
 import { issueText, validateFeedText } from '../../src/feed/validation.js';
 import { loadMessages } from '../../src/i18n/messages.js';
 import { cleanup, mount, visibleText } from '../helpers.js';
-import { feedLike, mutatedFeed, validFeed } from './arbitraries.js';
+import { feedLike, historyFeed, mutatedFeed, validFeed } from './arbitraries.js';
 import { WIDGETS, widgetMarkup } from './elements.js';
 import { textBreaks } from './oracle.js';
 import { expectInert, expectPrototypesUntouched, prototypeSnapshot, settled, watchErrors } from './safety.js';
 
-/** Feeds through the validator, by kind; 10,000 in all. */
-export const RUNS = { json: 2000, text: 1000, feedLike: 3500, mutated: 3500 };
+/** Feeds through the validator, by kind; 12,000 in all. */
+export const RUNS = { json: 2000, text: 1000, feedLike: 3500, mutated: 3500, history: 2000 };
 /** Accepted feeds rendered in each element (rendering costs far more than validating). */
 export const RENDERED_PER_ELEMENT = 400;
 
@@ -31,26 +33,58 @@ export const RENDERED_PER_ELEMENT = 400;
 const tally: Record<string, { validated: number; accepted: number }> = {};
 let category = '';
 
-/** Everything the validator hands out is clean: http(s) links only, whole counts within their total, finite figures. */
+/** Counts that are whole, within their total, and (in a history) with the total always filled in. */
+function expectCounts(m: ModelCounts): void {
+  const parts = [m.completed, m.inProgress, m.notStarted].filter((x): x is number => x !== undefined);
+  for (const n of [m.total, ...parts]) expect(Number.isSafeInteger(n) && n >= 0 && !Object.is(n, -0), `count ${n}`).to.equal(true);
+  expect(parts.reduce((a, b) => a + b, 0)).to.be.at.most(m.total);
+  // Two of three known: the third is derived.
+  if (parts.length === 2) expect.fail(`a count left underived in ${JSON.stringify(m)}`);
+}
+
+/** Figures that are finite and ≥ 0 (never -0), with a value or a rate, value within total. */
+function expectFigure(v: { value?: number; total?: number; rate?: number; previous?: number; target?: number }): void {
+  for (const n of [v.value, v.total, v.rate, v.previous, v.target]) {
+    if (n !== undefined) expect(Number.isFinite(n) && n >= 0 && !Object.is(n, -0), `figure ${n}`).to.equal(true);
+  }
+  expect(v.value !== undefined || v.rate !== undefined).to.equal(true);
+  if (v.rate !== undefined) expect(v.rate).to.be.at.most(1);
+  if (v.value !== undefined && v.total !== undefined) expect(v.value).to.be.at.most(v.total);
+}
+
+/** A history: at most 1,000 points, each dated, strictly increasing. */
+function expectHistory(points: { asOf: string }[]): void {
+  expect(points.length).to.be.at.most(1000);
+  points.forEach((p, i) => {
+    expect(p.asOf).to.be.a('string');
+    if (i) expect(instantOf(p.asOf)).to.be.greaterThan(instantOf(points[i - 1].asOf));
+  });
+}
+
+/** Everything the validator hands out is clean: http(s) links only, whole counts within their total, finite figures, ordered histories. */
 function expectClean(feed: Feed): void {
   expect(Object.getPrototypeOf(feed)).to.equal(Object.prototype);
-  const links = [feed.source, ...feed.provinces.map((p) => p.source), feed.national?.source];
-  const areas = [...feed.provinces, ...(feed.national ? [feed.national] : [])];
+  const communes = feed.provinces.flatMap((p) => p.communes ?? []);
+  const links = [feed.source, ...feed.provinces.map((p) => p.source), ...communes.map((c) => c.source), feed.national?.source];
+  const areas = [...feed.provinces, ...communes, ...(feed.national ? [feed.national] : [])];
   for (const area of areas) {
     expect(Object.getPrototypeOf(area.metrics)).to.equal(null);
     const m = area.models;
     if (m) {
-      const parts = [m.completed, m.inProgress, m.notStarted].filter((x): x is number => x !== undefined);
-      for (const n of [m.total, ...parts]) expect(Number.isSafeInteger(n) && n >= 0 && !Object.is(n, -0), `count ${n}`).to.equal(true);
-      expect(parts.reduce((a, b) => a + b, 0)).to.be.at.most(m.total);
+      expectCounts(m);
+      if (m.history) {
+        expectHistory(m.history);
+        m.history.forEach(expectCounts);
+      }
     }
     for (const id of Object.keys(area.metrics)) {
       const v = area.metrics[id];
       links.push(v.source);
-      for (const n of [v.value, v.total, v.rate, v.previous, v.target]) {
-        if (n !== undefined) expect(Number.isFinite(n) && n >= 0 && !Object.is(n, -0), `figure ${n}`).to.equal(true);
+      expectFigure(v);
+      if (v.history) {
+        expectHistory(v.history);
+        v.history.forEach(expectFigure);
       }
-      expect(v.value !== undefined || v.rate !== undefined).to.equal(true);
     }
   }
   for (const s of links) if (s?.url !== undefined) expect(s.url).to.match(/^https?:\/\//);
@@ -116,6 +150,14 @@ describe('fuzzed feeds (fast-check)', function () {
   it(`accepts exactly the feeds that keep every rule, among ${RUNS.mutated} mutations of valid feeds`, () => {
     category = 'mutations';
     fc.assert(fc.property(mutatedFeed, (f) => check(JSON.stringify(f))), { numRuns: RUNS.mutated });
+  });
+
+  it(`accepts exactly the feeds that keep every rule, among ${RUNS.history} valid feeds given a history of every shape`, () => {
+    category = 'histories';
+    fc.assert(fc.property(historyFeed, (f) => check(JSON.stringify(f))), { numRuns: RUNS.history });
+    // The shapes reach both sides of the line.
+    const { validated, accepted } = tally.histories;
+    expect(accepted, `${accepted} of ${validated} accepted`).to.be.within(validated * 0.2, validated * 0.8);
   });
 
   it('accepts every generated valid feed', () => {
