@@ -299,8 +299,9 @@ class Converter {
         if (textOf(record[c])) this.error({ row, column: c }, 'csv.extraCell', { text: shown(record[c]) });
       }
       let name = textOf(record[fields.name ?? -1]);
+      // A province code is two digits: "1" (a cell Excel turned into a number) is "01".
       let code = textOf(record[fields.code ?? -1]);
-      if (typeof record[fields.code ?? -1] === 'number') code = normalizeCode(code) ?? code;
+      code = normalizeCode(code) ?? code;
       const place = this.recognise(code, name, era, row, layout);
       if (!code && place) code = place.code;
       if (!name && place) name = place.name;

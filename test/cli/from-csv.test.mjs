@@ -396,11 +396,13 @@ describe('from-csv: the template and the round trip', () => {
   let dir;
   before(() => (dir = tempDir()));
 
-  it('the template demo/feeds/mau-tinh.csv is Vietnamese Excel style and gives the sample feed\'s figures', async () => {
+  it('the template demo/feeds/mau-tinh.csv is Excel\'s "Unicode Text" (opens in columns in any locale) and gives the sample feed\'s figures', async () => {
     const file = join(root, 'demo/feeds/mau-tinh.csv');
     const raw = readFileSync(file);
-    assert.deepEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM');
-    assert.ok(raw.toString('utf8').split('\r\n')[0].includes(';'), '; and CRLF');
+    assert.deepEqual([...raw.subarray(0, 2)], [0xff, 0xfe], 'UTF-16 LE byte order mark');
+    const text = raw.subarray(2).toString('utf16le');
+    assert.ok(text.split('\r\n')[0].includes('\t'), 'tabs and CRLF');
+    assert.doesNotMatch(text, /\d\.\d{3}|;/, 'no thousands separators, no semicolons');
     const run = await cli('from-csv', file, '--as-of', '2024-10-04');
     assert.equal(run.code, 0, run.stderr);
     const feed = JSON.parse(run.stdout);
