@@ -28,22 +28,70 @@ function minifyLitCss(): Plugin {
 }
 
 /**
- * The iframe embed for CMSs that strip scripts: dist/embed.html with its own
- * small script and style, and dist/tiendo-resize.js for host pages. The
- * scripts have no imports, so they stay single files beside tiendo.js.
+ * The iframe embed for CMSs that strip scripts (dist/embed.html with its own
+ * small script and style, and dist/tiendo-resize.js for host pages) and the
+ * embed builder (dist/builder.html, builder.js, builder.css), hosted by a
+ * portal beside tiendo.js.
+ *
+ * embed.js and tiendo-resize.js import nothing tiendo.js has, so they stay
+ * single files. builder.js shares code with the library (the formatters), which
+ * rolldown would move into a chunk that tiendo.js then needs too; so esbuild
+ * bundles it on its own, and it loads tiendo.js beside it at run time.
+ *
+ * Under `npm start` (vite dev) the files a snippet names beside the builder and
+ * the embed (tiendo.js, embed.html, embed.js, tiendo-resize.js) redirect to
+ * their sources, so /src/builder/builder.html works and writes working snippets.
  */
-function embedFiles(): Plugin {
-  return {
-    name: 'tiendo-embed',
-    apply: 'build',
-    buildStart() {
-      this.emitFile({ type: 'chunk', id: 'src/embed/embed.ts', fileName: 'embed.js' });
-      this.emitFile({ type: 'chunk', id: 'src/embed/resize-host.ts', fileName: 'tiendo-resize.js' });
-      for (const name of ['embed.html', 'embed.css']) {
-        this.emitFile({ type: 'asset', fileName: name, source: readFileSync(`src/embed/${name}`, 'utf8') });
-      }
-    },
+function embedFiles(): Plugin[] {
+  const sources: Record<string, string> = {
+    'tiendo.js': '/src/index.ts',
+    'embed.html': '/src/embed/embed.html',
+    'embed.js': '/src/embed/embed.ts',
+    'embed.css': '/src/embed/embed.css',
+    'tiendo-resize.js': '/src/embed/resize-host.ts',
   };
+  return [
+    {
+      name: 'tiendo-embed-dev',
+      apply: 'serve',
+      configureServer(server) {
+        server.middlewares.use((req, res, next) => {
+          const m = /^\/src\/(?:builder|embed)\/([\w.-]+)(\?.*)?$/.exec(req.url ?? '');
+          const target = m && Object.hasOwn(sources, m[1]) ? sources[m[1]] : undefined;
+          if (!m || !target || req.url!.split('?')[0] === target) return next();
+          res.statusCode = 302;
+          res.setHeader('Location', target + (m[2] ?? ''));
+          res.end();
+        });
+      },
+    },
+    {
+      name: 'tiendo-embed',
+      apply: 'build',
+      async buildStart() {
+        this.emitFile({ type: 'chunk', id: 'src/embed/embed.ts', fileName: 'embed.js' });
+        this.emitFile({ type: 'chunk', id: 'src/embed/resize-host.ts', fileName: 'tiendo-resize.js' });
+        for (const name of ['embed.html', 'embed.css']) {
+          this.emitFile({ type: 'asset', fileName: name, source: readFileSync(`src/embed/${name}`, 'utf8') });
+        }
+        const { build } = await import('esbuild');
+        const bundle = await build({
+          entryPoints: ['src/builder/builder.ts'],
+          bundle: true,
+          format: 'esm',
+          target: 'es2022',
+          minify: true,
+          charset: 'utf8',
+          legalComments: 'none',
+          write: false,
+        });
+        this.emitFile({ type: 'asset', fileName: 'builder.js', source: bundle.outputFiles[0].text });
+        const html = readFileSync('src/builder/builder.html', 'utf8').replace('src="./builder.ts"', 'src="./builder.js"');
+        this.emitFile({ type: 'asset', fileName: 'builder.html', source: html });
+        this.emitFile({ type: 'asset', fileName: 'builder.css', source: readFileSync('src/builder/builder.css', 'utf8') });
+      },
+    },
+  ];
 }
 
 /** `npm start` lands on the demo portal: / redirects to /demo/. */
@@ -59,6 +107,12 @@ function demoHome(): Plugin {
       });
     },
   };
+}
+
+/** The modules of the shared core chunk: Lit and the wings, but not the words or code fetched on demand. */
+function isCore(id: string): boolean {
+  if (/messages-en|rule-messages|csv-download|lazy-widget/.test(id)) return false;
+  return /[\\/]src[\\/](base|feed|i18n|progress|kpi)[\\/]|[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id);
 }
 
 // One config for both uses: `vite` serves the demo (sample feeds, no network),
@@ -86,6 +140,13 @@ export default defineConfig({
       treeshake: { propertyReadSideEffects: false },
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // The code every widget shares (Lit, the base, the feed, the Vietnamese words) is one chunk that
+        // tiendo.js and every lazy widget import by the same URL, so a page that loads
+        // `tiendo.js?v=7` still runs one copy of it (a lazy chunk importing tiendo.js itself would load
+        // the library a second time under the URL without `?v=7`).
+        codeSplitting: {
+          groups: [{ name: 'core', test: (id: string) => isCore(id), priority: 10 }],
+        },
         // Vite keeps white space in ES library builds; a script tag wants the smallest file.
         minify: true,
       },

@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { mockFeeds } from './test/mock-feeds.mjs';
+import { chunkFaults } from './test/chunk-faults.mjs';
 import { selectedBrowsers } from './test/launchers.mjs';
 
 /**
@@ -15,7 +16,7 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 900000,
-  middleware: [mockFeeds],
+  middleware: [mockFeeds, chunkFaults],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     {

@@ -1,23 +1,30 @@
 /**
  * tiendo: embeddable public-progress widgets. Importing this module defines
- * every element; defining twice (two copies of the script) is harmless.
+ * every element: the progress bar and the KPI at once, the others as soon as one
+ * appears in the document (their code is fetched then; see `defineLazily`).
+ * Defining twice (two copies of the script) is harmless.
  */
+import { defineLazily } from './base/define.js';
 export { TiendoProgress, type ProgressView } from './progress/tiendo-progress.js';
 export { TiendoKpi, type KpiView } from './kpi/tiendo-kpi.js';
-export {
+export type {
   TiendoProvinceTable,
-  type ProvinceTableView,
-  type TableColumn,
-  type TableRow,
+  ProvinceTableView,
+  TableColumn,
+  TableRow,
 } from './province-table/tiendo-province-table.js';
-export { TiendoModelList, type ModelListView, type ModelListItem } from './model-list/tiendo-model-list.js';
-export { TiendoChart, type ChartView, type ChartType, type ChartGrid, type ChartRow } from './chart/tiendo-chart.js';
+export type { TiendoModelList, ModelListView, ModelListItem } from './model-list/tiendo-model-list.js';
+export type { TiendoChart, ChartView, ChartType, ChartGrid, ChartRow } from './chart/tiendo-chart.js';
 export { TiendoElement, type ViewBase, type WidgetProblem } from './base/tiendo-element.js';
 export { validateFeed, validateFeedText, issueText, type FeedIssue, type ValidationResult } from './feed/validation.js';
 export { subscribeFeed, FeedError, type FeedSnapshot, type FeedErrorKind } from './feed/loader.js';
 export type { TiendoLoadEvent, TiendoErrorEvent, TiendoLoadDetail, TiendoErrorDetail } from './base/events.js';
 export type * from './feed/types.js';
-export { VERSION, WIDGET_TAGS } from './base/define.js';
+export { VERSION, WIDGET_TAGS, defineWidget } from './base/define.js';
 export { widgetAttributes } from './base/widget-attributes.js';
 export { msg, toLang, loadMessages, type Lang } from './i18n/messages.js';
 export type { TiendoIntrinsicElements } from './jsx.js';
+
+defineLazily('tiendo-province-table', () => import('./province-table/tiendo-province-table.js'));
+defineLazily('tiendo-model-list', () => import('./model-list/tiendo-model-list.js'));
+defineLazily('tiendo-chart', () => import('./chart/tiendo-chart.js'));

@@ -425,15 +425,16 @@ describe('<tiendo-chart>', () => {
         await new Promise((r) => setTimeout(r, 200));
         expect(fetched(/chart/i), 'a page without charts').to.deep.equal([]);
 
-        // A chart in a hidden container: its table and summary (a small chunk), but nothing to draw yet.
+        // A chart in a hidden container: the element and its table and summary (two small chunks), nothing to draw yet.
         const later = doc.getElementById('later')!;
         const chart = doc.createElement('tiendo-chart');
         chart.setAttribute('src', FEED);
         later.append(chart);
         await until(() => chart.getAttribute('state') === 'ready', 'the chart ready');
         await new Promise((r) => setTimeout(r, 200));
-        expect(fetched(/chart/i)).to.have.length(1);
-        expect(fetched(/chart/i)[0]).to.match(/^chunks\/chart-table-[\w-]+\.js$/);
+        expect(fetched(/chart/i)).to.have.length(2);
+        expect(fetched(/chart/i)[0]).to.match(/^chunks\/tiendo-chart-[\w-]+\.js$/);
+        expect(fetched(/chart/i)[1]).to.match(/^chunks\/chart-table-[\w-]+\.js$/);
         expect(chart.shadowRoot!.querySelector('canvas')!.getAttribute('aria-label')).to.contain('Cao nhất: Nghệ An');
 
         later.style.display = 'block';
@@ -441,7 +442,7 @@ describe('<tiendo-chart>', () => {
         const canvas = chart.shadowRoot!.querySelector('canvas')!;
         const plot = chart.shadowRoot!.querySelector<HTMLElement>('[part~="plot"]')!;
         await until(() => canvas.style.width === `${plot.clientWidth}px`, 'the chart drawn at its size');
-        expect(fetched(/chart/i)).to.have.length(2);
+        expect(fetched(/chart/i)).to.have.length(3);
       } finally {
         frame.remove();
       }

@@ -18,7 +18,7 @@ export interface TiendoErrorDetail {
   url?: string;
   /** The first JSON path at fault when the feed broke a rule (`provinces[2].models.completed`), else ''. */
   path: string;
-  kind: FeedErrorKind | 'attributes' | 'selection';
+  kind: FeedErrorKind | 'attributes' | 'selection' | 'chunk';
 }
 
 export type TiendoLoadEvent<V = unknown> = CustomEvent<TiendoLoadDetail<V>>;

@@ -1,57 +1,29 @@
 /**
- * The one base for every tiendo widget: where the figures come from (feed,
- * inline JSON or attributes), which province they are about, the shared states
- * (loading, ready, empty, error, stale, overdue), the source footer, the
- * plain-language sentence and the events. A widget only says how to read its
- * figures and how to draw them.
+ * The one base of every tiendo widget. It holds the attributes every widget
+ * shares and puts together the named parts that do the shared work:
+ * - {@link FiguresController}: feed (through a @lit/task Task), inline JSON or
+ *   attributes → a valid feed → the chosen area → the widget's view;
+ * - {@link LanguageController}: the reader's language;
+ * - shared-states.ts: the loading, error, empty, stale, overdue and footer drawing;
+ * - the events, fired once per new outcome.
+ * A widget says how to read its figures (`fromFeed`, `fromAttributes`) and how to
+ * draw them (`renderView`, `sentence`).
  */
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { baseStyles } from './tiendo-element.styles.js';
 import { fire, type TiendoErrorDetail } from './events.js';
-import type { Feed, FeedArea, FeedSource, Province } from '../feed/types.js';
-import { subscribeFeed, type FeedSnapshot } from '../feed/loader.js';
-import { FeedChecker, issueText, safeHttpUrl, validateFeedText, warnRepairs, type FeedIssue, type ValidationResult } from '../feed/validation.js';
-import { formatDate, todayIso } from '../i18n/format.js';
-import { resolveLang, watchLang } from '../i18n/lang.js';
-import { loadMessages, messagesReady, msg, type Lang, type MessageKey, type MessageParams } from '../i18n/messages.js';
+import { FiguresController, LOADING, type Outcome, type ViewBase, type WidgetProblem } from './figures-controller.js';
+import { LanguageController } from './language-controller.js';
+import { renderEmpty, renderError, renderFooter, renderLoading, renderNotes } from './shared-states.js';
+import type { Feed } from '../feed/types.js';
+import type { ChosenArea } from '../feed/figures.js';
+import { FeedChecker, issueText } from '../feed/validation.js';
+import { loadMessages, messagesReady, msg, type Lang } from '../i18n/messages.js';
+import type { LazyChunk } from './lazy-chunk.js';
 
-/** What every view model carries for the footer and the sentence. */
-export interface ViewBase {
-  /** The province's (or nation's) name, or the inline label. */
-  name: string;
-  source?: FeedSource;
-  asOf?: string;
-}
-
-/** Why a widget shows no figures: a message key, its parameters and, for a feed, the broken rules. */
-export interface WidgetProblem {
-  key: MessageKey;
-  params?: MessageParams;
-  issues?: FeedIssue[];
-  kind: TiendoErrorDetail['kind'];
-  url?: string;
-}
-
-/** The province (or national block) a widget shows. */
-export interface SelectedArea {
-  area: FeedArea;
-  /** Present when the area is a province. */
-  province?: Province;
-}
-
-type Outcome<V> =
-  | { state: 'loading' }
-  | { state: 'ready'; view: V; stale: boolean; overdue?: string }
-  | { state: 'empty'; stale: boolean; overdue?: string; source?: FeedSource; asOf?: string }
-  | { state: 'error'; problem: WidgetProblem };
-
-const LOADING: Outcome<never> = { state: 'loading' };
-
-/** `{ name, url }` when the URL is http(s), so it can never become a link otherwise. */
-function sourceOf(name: string | undefined, url?: string): FeedSource | undefined {
-  return name?.trim() ? { name: name.trim(), ...(url ? { url: safeHttpUrl(url) } : {}) } : undefined;
-}
+export type { ViewBase, WidgetProblem } from './figures-controller.js';
+export type { ChosenArea } from '../feed/figures.js';
 
 /**
  * Reads a numeric attribute for inline mode. A figure written with thousands
@@ -72,6 +44,41 @@ export function numberAttribute(el: Element, name: string, checker: FeedChecker)
   return value;
 }
 
+/** Seconds before a widget asks again for a chunk that failed to arrive: 5 s, doubling, at most 5 minutes. */
+const CHUNK_RETRY_FIRST = 5_000;
+const CHUNK_RETRY_MAX = 300_000;
+
+/**
+ * The attributes, parts, properties and events every widget shares.
+ *
+ * @slot - Fallback content: shown before the script loads and whenever there are no figures.
+ *
+ * @csspart base - The widget's box.
+ * @csspart sentence - The plain-language sentence (visually hidden unless `show-sentence`).
+ * @csspart footer - Source and date of the figures.
+ * @csspart source-link - The source's link.
+ * @csspart note - The stale or overdue note; also `stale-note`, `overdue-note`.
+ * @csspart message - The short message of the error and empty states.
+ * @csspart debug - The full reason for an error, under `debug`.
+ * @csspart skeleton - The placeholder while loading.
+ *
+ * @cssprop --tiendo-font-family - Font of the widget (default system-ui).
+ * @cssprop --tiendo-font-size - Base font size (default: the reader's browser setting).
+ * @cssprop --tiendo-color-text - Text colour (default #1f2328).
+ * @cssprop --tiendo-color-muted - Secondary text (default #57606a).
+ * @cssprop --tiendo-color-surface - Background (default #ffffff).
+ * @cssprop --tiendo-color-border - Border of the box (default #d0d7de).
+ * @cssprop --tiendo-color-link - Links (default #0b5cad).
+ * @cssprop --tiendo-color-focus - Focus ring (default #0b5cad).
+ * @cssprop --tiendo-color-warning - Stale and overdue notes (default #9a6700).
+ * @cssprop --tiendo-color-warning-surface - Background of the notes (default #fff8c5).
+ * @cssprop --tiendo-color-error - The debug box (default #b42318).
+ * @cssprop --tiendo-padding - Inner spacing (default 1em).
+ * @cssprop --tiendo-radius - Corner radius of the box (default 0.5em).
+ *
+ * @fires tiendo-load - The figures shown changed; `detail.data` is the view, `detail.url` the feed.
+ * @fires tiendo-error - No figures can be shown; `detail` has `message`, `url`, `path` and `kind`.
+ */
 export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   static override styles: CSSResultGroup = baseStyles;
 
@@ -80,6 +87,9 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
 
   /** Id of a province in the feed. Absent: the feed's only province, else the national block. */
   @property({ reflect: true }) province?: string;
+
+  /** Id of a commune (xã, phường, đặc khu) of the chosen province. */
+  @property({ reflect: true }) commune?: string;
 
   /** Seconds between re-fetches. A failed refresh keeps the last good figures, marked stale. */
   @property({ type: Number }) refresh?: number;
@@ -102,49 +112,50 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   /** Shows the plain-language sentence on screen (screen readers always get it). */
   @property({ type: Boolean, attribute: 'show-sentence' }) showSentence = false;
 
-  @state() private snapshot?: FeedSnapshot;
-
+  /** @internal */
+  protected readonly figures = new FiguresController<V>(this);
+  /** @internal */
+  private readonly language = new LanguageController(this);
+  /** @internal */
   private outcome: Outcome<V> = LOADING;
-  private unsubscribe?: () => void;
-  private subscriptionKey?: string;
-  private unwatchLang?: () => void;
-  private reported?: unknown;
-  private inlineFeed?: { text: string; result: ValidationResult };
+  /** @internal The outcome last announced by an event, so each is announced once. */
+  private announced?: unknown;
+  /** @internal */
+  private chunkRetry?: ReturnType<typeof setTimeout>;
+  /** @internal */
+  private chunkRetryDelay = CHUNK_RETRY_FIRST;
+  /** @internal Words that failed to arrive: the widget speaks Vietnamese meanwhile. */
+  private wordsFailed = false;
 
-  /** The reader's language, resolved at each render. */
-  protected lang_: Lang = 'vi';
+  /** @internal The reader's language in this update. */
+  protected get readerLang(): Lang {
+    return this.language.value;
+  }
 
   /**
-   * Builds the view from a valid feed; undefined means the feed has nothing for
-   * this widget (the empty state). `selected` is absent when `usesArea` is false.
+   * @internal Builds the view from a valid feed; undefined means the feed has nothing for
+   * this widget (the empty state). `chosen` is absent when `usesArea` is false.
    */
-  protected abstract fromFeed(feed: Feed, selected?: SelectedArea): V | WidgetProblem | undefined;
+  abstract fromFeed(feed: Feed, chosen?: ChosenArea): V | WidgetProblem | undefined;
 
-  /** Builds the view from the element's own attributes; undefined when none is given. */
-  protected abstract fromAttributes(checker: FeedChecker): V | undefined;
+  /** @internal Builds the view from the element's own attributes; undefined when none is given. */
+  abstract fromAttributes(checker: FeedChecker): V | undefined;
 
+  /** @internal */
   protected abstract renderView(view: V): TemplateResult;
 
-  /** The figures as one plain sentence for screen readers; '' for none. */
+  /** @internal The figures as one plain sentence for screen readers; '' for none. */
   protected sentence(_view: V): string {
     return '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unwatchLang = watchLang(this);
-    this.subscribe();
+  /** @internal Whether the widget shows one area; a widget that compares areas gets the whole feed. */
+  get usesArea(): boolean {
+    return true;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unwatchLang?.();
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscriptionKey = undefined;
-  }
-
-  /** The absolute feed URL, or undefined when `src` is absent or not http(s). */
-  private get feedUrl(): string | undefined {
+  /** @internal The absolute feed URL, or undefined when `src` is absent or not http(s). */
+  get feedUrl(): string | undefined {
     if (!this.src) return undefined;
     try {
       const url = new URL(this.src, document.baseURI);
@@ -154,171 +165,93 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     }
   }
 
-  private subscribe(): void {
-    const url = this.feedUrl;
-    const key = url && `${url} ${this.refresh ?? ''} ${this.timeout ?? ''}`;
-    if (key === this.subscriptionKey || !this.isConnected) return;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscriptionKey = key;
-    if (!url) return;
-    // A listener of an older src is unsubscribed here, so its answer can never overwrite this one.
-    if (this.snapshot?.url !== url) this.snapshot = undefined;
-    this.unsubscribe = subscribeFeed(url, { refresh: this.refresh, timeout: this.timeout }, (snapshot) => {
-      this.snapshot = snapshot;
-    });
+  /** @internal The name a view shows for its area: its own, else the reader's word for the nation. */
+  protected areaName(chosen: ChosenArea): string {
+    return chosen.name ?? msg(this.readerLang, 'area.national');
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('src') || changed.has('refresh') || changed.has('timeout')) this.subscribe();
-    // A lang change re-renders without changed properties: the view stays, only the words change.
-    if (changed.size || this.outcome.state === 'loading') this.outcome = this.compute();
-    this.lang_ = resolveLang(this);
-    const withRules = this.needsRules;
-    if (!messagesReady(this.lang_, withRules)) {
-      void loadMessages(this.lang_, withRules).then(() => this.requestUpdate());
-    }
+  /** @internal A chunk the view needs before it can render (the table's and the chart's views). */
+  protected get viewChunk(): LazyChunk<unknown> | undefined {
+    return undefined;
   }
 
-  /** An error is explained to editors (debug, console, event) in words that are a chunk of their own. */
-  private get needsRules(): boolean {
-    return this.outcome.state === 'error';
-  }
-
-  /** The outcome to show: still loading until the words to show it in have arrived. */
-  private get shown(): Outcome<V> {
-    return messagesReady(this.lang_, this.needsRules) ? this.outcome : LOADING;
-  }
-
-  private compute(): Outcome<V> {
-    if (this.src) {
-      const url = this.feedUrl;
-      if (!url) return { state: 'error', problem: { key: 'error.url', params: { url: this.src }, kind: 'network' } };
-      const snap = this.snapshot;
-      if (!snap || snap.url !== url) return { state: 'loading' };
-      if (snap.feed) return this.fromValidFeed(snap.feed, snap.stale);
-      const e = snap.error!;
-      const key = ({
-        network: 'error.network',
-        http: 'error.http',
-        json: 'error.json',
-        invalid: 'error.invalid',
-        'too-big': 'error.tooBig',
-        timeout: 'error.timeout',
-      } as const)[e.kind];
-      const params = { url, status: e.status ?? '', seconds: e.timeoutSeconds ?? '' };
-      return { state: 'error', problem: { key, params, issues: e.issues, kind: e.kind, url } };
-    }
-    const inline = this.querySelector(':scope > script[type="application/json"]');
-    if (inline) {
-      // Validated once per text, not again on every attribute change (and warned about once).
-      const text = inline.textContent ?? '';
-      if (this.inlineFeed?.text !== text) {
-        this.inlineFeed = { text, result: validateFeedText(text) };
-        warnRepairs(`<${this.localName}>`, this.inlineFeed.result.warnings, resolveLang(this));
-      }
-      const { result } = this.inlineFeed;
-      if (result.feed) return this.fromValidFeed(result.feed, false);
-      return { state: 'error', problem: { key: 'error.inlineJson', issues: result.errors, kind: 'invalid' } };
-    }
-    const checker = new FeedChecker();
-    const view = this.fromAttributes(checker);
-    const asOf = checker.date(this.asOf, 'as-of');
-    if (checker.errors.length) {
-      return { state: 'error', problem: { key: 'error.attributes', issues: checker.errors, kind: 'attributes' } };
-    }
-    if (!view) return { state: 'error', problem: { key: 'error.noData', kind: 'attributes' } };
-    return {
-      state: 'ready',
-      view: { ...view, source: sourceOf(this.source, this.sourceUrl), asOf },
-      stale: false,
-    };
-  }
-
-  private fromValidFeed(feed: Feed, stale: boolean): Outcome<V> {
-    const overdue = feed.nextUpdate && feed.nextUpdate.slice(0, 10) < todayIso() ? feed.nextUpdate : undefined;
-    let selected: SelectedArea | undefined;
-    if (this.usesArea) {
-      const choice = this.select(feed);
-      if ('key' in choice) return { state: 'error', problem: choice };
-      selected = choice;
-    }
-    const result = this.fromFeed(feed, selected);
-    if (!result) {
-      const area = selected?.area;
-      return { state: 'empty', stale, overdue, source: area?.source ?? feed.source, asOf: area?.asOf ?? feed.asOf };
-    }
-    if ('key' in result) return { state: 'error', problem: result };
-    return { state: 'ready', view: result, stale, overdue };
+  /** @internal The problem a widget shows while its view's chunk has not arrived. */
+  protected chunkProblem(chunk: LazyChunk<unknown>): WidgetProblem {
+    return { key: 'error.chunk', params: { name: chunk.name }, kind: 'chunk' };
   }
 
   /**
-   * Whether the widget shows one area (picked by `province`). A widget that
-   * compares provinces returns false and gets the whole feed, no area.
+   * Every update waits for the view's chunk (only the first widget of its kind on a page
+   * has to). If it cannot be fetched, the widget shows its error state and asks again later.
    */
-  protected get usesArea(): boolean {
-    return true;
+  protected override async scheduleUpdate(): Promise<unknown> {
+    const chunk = this.viewChunk;
+    if (chunk && !chunk.value) await chunk.load().catch(() => this.chunkFailed(chunk.name, false));
+    return super.scheduleUpdate();
   }
 
-  /** The province named by `province`; else the only province; else the national block. */
-  private select(feed: Feed): SelectedArea | WidgetProblem {
-    const id = this.province?.trim();
-    if (id) {
-      const province = feed.provinces.find((p) => p.id === id);
-      return province
-        ? { area: province, province }
-        : { key: 'error.province', params: { id }, kind: 'selection' };
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.chunkRetry);
+    this.chunkRetry = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // A lang change re-renders without changed properties: the view stays, only the words change.
+    const o = this.outcome;
+    if (changed.size || this.figures.changed || o.state === 'loading' || (o.state === 'error' && o.problem.kind === 'chunk')) {
+      this.outcome = this.figures.outcome();
     }
-    if (feed.provinces.length === 1) return { area: feed.provinces[0], province: feed.provinces[0] };
-    if (feed.national) return { area: feed.national };
-    return { key: 'error.needProvince', kind: 'selection' };
+    const withRules = this.outcome.state === 'error';
+    if (!this.wordsFailed && !messagesReady(this.readerLang, withRules)) {
+      loadMessages(this.readerLang, withRules).then(
+        () => this.requestUpdate(),
+        () => {
+          // The words' chunk did not arrive: speak Vietnamese (always built in), say so, try again later.
+          this.wordsFailed = true;
+          this.chunkFailed(this.readerLang === 'en' ? 'messages-en' : 'rule-messages', true);
+        },
+      );
+    }
   }
 
-  /** The area's display name: a province's name, or the national block's (default "Toàn quốc"). */
-  protected areaName(selected: SelectedArea): string {
-    return selected.area.name ?? msg(this.lang_, 'area.national');
+  /** @internal The outcome to show: still loading until the words to show it in have arrived (or failed to). */
+  private get shown(): Outcome<V> {
+    const ready = this.wordsFailed || messagesReady(this.readerLang, this.outcome.state === 'error');
+    return ready ? this.outcome : LOADING;
   }
 
-  /** The nearest source and date: the most specific of `layers` that has one wins. */
-  protected provenance(
-    ...layers: ({ source?: FeedSource; asOf?: string } | undefined)[]
-  ): Pick<ViewBase, 'source' | 'asOf'> {
-    return {
-      source: layers.find((l) => l?.source)?.source,
-      asOf: layers.find((l) => l?.asOf)?.asOf,
-    };
+  /** @internal The language the words are shown in: the reader's, or Vietnamese while English failed to arrive. */
+  private get wordsLang(): Lang {
+    return this.wordsFailed && !messagesReady(this.readerLang) ? 'vi' : this.readerLang;
+  }
+
+  /**
+   * @internal A chunk this widget needs did not arrive: it shows its fallback (or Vietnamese
+   * words), and asks again later (5 s, doubling, at most every 5 minutes). `report` fires
+   * `tiendo-error` now, for a failure the widget's state does not show (the error state reports itself).
+   */
+  protected chunkFailed(name: string, report: boolean): void {
+    if (this.chunkRetry !== undefined || !this.isConnected) return;
+    if (report) this.report({ key: 'error.chunk', params: { name }, kind: 'chunk' });
+    this.chunkRetry = setTimeout(() => {
+      this.chunkRetry = undefined;
+      this.wordsFailed = false;
+      this.requestUpdate();
+    }, this.chunkRetryDelay);
+    this.chunkRetryDelay = Math.min(this.chunkRetryDelay * 2, CHUNK_RETRY_MAX);
   }
 
   protected override render(): TemplateResult {
     const o = this.shown;
-    const t = (key: MessageKey, params?: MessageParams) => msg(this.lang_, key, params);
+    const lang = this.wordsLang;
     switch (o.state) {
       case 'loading':
-        return html`<div part="base" class="widget" aria-busy="true">
-          <div part="skeleton" class="skeleton"></div>
-          <p class="visually-hidden" role="status">${t('state.loading')}</p>
-        </div>`;
+        return renderLoading(lang);
       case 'error':
-        return html`<div part="base" class="widget">
-          <div class="fallback"><slot></slot></div>
-          <p part="message" class="message">${t('state.error')}</p>
-          ${this.debug
-            ? html`<div part="debug" class="debug">
-                <p>${t(o.problem.key, o.problem.params)}</p>
-                ${o.problem.issues?.length
-                  ? html`<ul>
-                      ${o.problem.issues.map((i) => html`<li><code>${issueText(i, this.lang_)}</code></li>`)}
-                    </ul>`
-                  : nothing}
-              </div>`
-            : nothing}
-        </div>`;
+        return renderError(lang, o.problem, this.debug);
       case 'empty':
-        return html`<div part="base" class="widget">
-          <div class="fallback"><slot></slot></div>
-          <p part="message" class="message">${t('state.empty')}</p>
-          ${this.renderNotes(o.stale, o.overdue)} ${this.renderFooter(o)}
-        </div>`;
+        return renderEmpty(lang, o.stale, o.overdue, o);
       case 'ready': {
         const sentence = this.sentence(o.view);
         return html`<div part="base" class="widget">
@@ -326,59 +259,38 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
           ${sentence
             ? html`<p part="sentence" class=${this.showSentence ? 'sentence' : 'visually-hidden'}>${sentence}</p>`
             : nothing}
-          ${this.renderNotes(o.stale, o.overdue)} ${this.renderFooter(o.view)}
+          ${renderNotes(lang, o.stale, o.overdue)} ${renderFooter(lang, o.view)}
         </div>`;
       }
     }
   }
 
-  private renderNotes(stale: boolean, overdue?: string) {
-    return html`${stale
-      ? html`<p part="note stale-note" class="note" role="status">${msg(this.lang_, 'state.stale')}</p>`
-      : nothing}
-    ${overdue
-      ? html`<p part="note overdue-note" class="note">
-          ${msg(this.lang_, 'state.overdue', { date: formatDate(overdue, this.lang_) })}
-        </p>`
-      : nothing}`;
-  }
-
-  /** "Nguồn: Công an tỉnh Nghệ An · Số liệu đến 04/10/2024"; the name links only to http(s). */
-  private renderFooter({ source, asOf }: { source?: FeedSource; asOf?: string }) {
-    if (!source && !asOf) return nothing;
-    const name = source?.url
-      ? html`<a part="source-link" href=${source.url} rel="noopener noreferrer">${source.name}</a>`
-      : source?.name;
-    return html`<p part="footer" class="footer">
-      ${source ? html`<span>${msg(this.lang_, 'footer.source')} ${name}</span>` : nothing}
-      ${source && asOf ? ' · ' : nothing}
-      ${asOf ? html`<span>${msg(this.lang_, 'footer.asOf', { date: formatDate(asOf, this.lang_) })}</span>` : nothing}
-    </p>`;
-  }
-
   protected override updated(): void {
     const o = this.shown;
     this.setAttribute('state', o.state);
-    this.toggleAttribute('stale', o.state !== 'error' && o.state !== 'loading' && o.stale);
+    this.toggleAttribute('stale', (o.state === 'ready' || o.state === 'empty') && o.stale);
     this.toggleAttribute('overdue', (o.state === 'ready' || o.state === 'empty') && Boolean(o.overdue));
     // Each new outcome is announced once, not on every re-render (e.g. a lang change).
-    if (this.reported === o) return;
-    this.reported = o;
+    if (this.announced === o) return;
+    this.announced = o;
     if (o.state === 'ready') {
-      fire(this, 'tiendo-load', { data: o.view, url: this.snapshot?.url });
+      this.chunkRetryDelay = CHUNK_RETRY_FIRST;
+      fire(this, 'tiendo-load', { data: o.view, url: o.url });
     } else if (o.state === 'error') {
-      const { problem } = o;
-      const detail = [
-        msg(this.lang_, problem.key, problem.params),
-        ...(problem.issues ?? []).map((i) => issueText(i, this.lang_)),
-      ].join('\n');
-      console.warn(`tiendo <${this.localName}>: ${detail}`);
-      fire<TiendoErrorDetail>(this, 'tiendo-error', {
-        message: detail,
-        url: problem.url,
-        path: problem.issues?.[0]?.path ?? '',
-        kind: problem.kind,
-      });
+      this.report(o.problem);
     }
+  }
+
+  /** @internal Tells the editor why: on the console and in a `tiendo-error` event. */
+  private report(problem: WidgetProblem): void {
+    const lang = this.wordsLang;
+    const detail = [msg(lang, problem.key, problem.params), ...(problem.issues ?? []).map((i) => issueText(i, lang))].join('\n');
+    console.warn(`tiendo <${this.localName}>: ${detail}`);
+    fire<TiendoErrorDetail>(this, 'tiendo-error', {
+      message: detail,
+      url: problem.url,
+      path: problem.issues?.[0]?.path ?? '',
+      kind: problem.kind,
+    });
   }
 }

@@ -25,7 +25,7 @@ import {
   type ChartConfiguration,
   type ChartDataset,
 } from 'chart.js';
-import type { ChartGrid } from './tiendo-chart.js';
+import type { ChartGrid } from './chart-types.js';
 
 Chart.register(
   BarController,

@@ -5,17 +5,15 @@
  * accessible table. A small chunk of its own, fetched by the first chart on a
  * page, so pages without charts do not download it; Chart.js is another chunk
  * (chart-renderer.ts), fetched only once a chart is visible.
- *
- * This module imports types only: Lit's `html`, `msg` and the formatters come
- * from the element as a {@link ChartKit}. A runtime import of a module the core
- * also uses would make the bundler move that module into a shared chunk, and
- * every page would download one more file.
  */
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { cssomStyle } from '../base/cssom-style.js';
+import { formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
+import { msg } from '../i18n/messages.js';
 import type { WidgetProblem } from '../base/tiendo-element.js';
 import type { Feed, MetricValue, ModelStatus } from '../feed/types.js';
 import type { Lang, MessageKey, MessageParams } from '../i18n/messages.js';
-import type { ChartGrid, ChartKit, ChartRow, ChartType, ChartView } from './tiendo-chart.js';
+import type { ChartGrid, ChartRow, ChartType, ChartView } from './chart-types.js';
 
 const TYPES: readonly string[] = ['bar', 'horizontal-bar', 'line', 'doughnut'];
 const STATUSES: readonly ModelStatus[] = ['completed', 'in-progress', 'not-started'];
@@ -84,16 +82,16 @@ export function chartView(feed: Feed, c: ChartChoice): ChartView | WidgetProblem
 }
 
 /** The view in the reader's words, with its summary. */
-export function chartGrid(kit: ChartKit, v: ChartView, lang: Lang): ChartGrid {
-  const t = (key: MessageKey, params?: MessageParams) => kit.msg(lang, key, params);
+export function chartGrid(v: ChartView, lang: Lang): ChartGrid {
+  const t = (key: MessageKey, params?: MessageParams) => msg(lang, key, params);
   const m = v.metric;
   const byStatus = !m && v.type === 'doughnut';
-  const num = (x: number) => kit.formatNumber(x, lang);
-  const fmt = m?.rate ? (x: number) => kit.formatPercent(x, lang) : num;
+  const num = (x: number) => formatNumber(x, lang);
+  const fmt = m?.rate ? (x: number) => formatPercent(x, lang) : num;
   const caption = m ? t('chart.metric', { name: m.name }) : t(byStatus ? 'chart.modelsTotal' : 'chart.models');
   const names = v.rows.map((r) => r.name || t(`status.${r.id as ModelStatus}`));
   // Provinces of a pilot-model chart are ranked by their completed share.
-  const score = m || byStatus ? fmt : (x: number) => t('chart.share', { percent: kit.formatPercent(x, lang) });
+  const score = m || byStatus ? fmt : (x: number) => t('chart.share', { percent: formatPercent(x, lang) });
   const ranked = v.rows.filter((r) => r.score !== undefined).sort((a, b) => b.score! - a.score!);
   const item = (r: ChartRow) => `${names[v.rows.indexOf(r)]} (${score(r.score!)})`;
   let summary = '';
@@ -120,22 +118,21 @@ export function chartGrid(kit: ChartKit, v: ChartView, lang: Lang): ChartGrid {
     names,
     summary,
     fmt,
-    tick: m?.rate ? (x: number) => kit.formatPercentShort(x, lang) : num,
+    tick: m?.rate ? (x: number) => formatPercentShort(x, lang) : num,
   };
 }
 
 /** The title, the box the chart is drawn in (a canvas named by the summary), the toggle and the table. */
-export function renderChart(kit: ChartKit, g: ChartGrid, open: boolean, toggle: () => void): TemplateResult {
-  const { html } = kit;
-  const v = g.view;
+export function renderChart(g: ChartGrid, open: boolean, toggle: () => void): TemplateResult {
+    const v = g.view;
   const hl = (r: ChartRow) => r.id === v.highlight;
   return html`
     <p part="title" class="title">${g.caption}</p>
-    <div part="plot" class="plot ${v.type}" style=${kit.cssomStyle({ '--rows': String(v.rows.length) })}>
+    <div part="plot" class="plot ${v.type}" style=${cssomStyle({ '--rows': String(v.rows.length) })}>
       <canvas part="canvas" role="img" aria-label=${g.summary || g.caption}></canvas>
     </div>
     <button part="toggle" type="button" aria-expanded=${open} aria-controls="data" @click=${toggle}>
-      ${kit.msg(g.lang, open ? 'chart.hide' : 'chart.show')}
+      ${msg(g.lang, open ? 'chart.hide' : 'chart.show')}
     </button>
     <table id="data" part="table" class=${open ? '' : 'visually-hidden'}>
       <caption>

@@ -6,6 +6,7 @@
 
 import { formatNumber } from './format.js';
 import type { RuleKey } from './rule-messages.js';
+import { LazyChunk } from '../base/lazy-chunk.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -80,6 +81,19 @@ const vi = {
   'chart.rank': '{name}: {value} (xếp thứ {rank}/{count})',
   'chart.show': 'Xem dạng bảng',
   'chart.hide': 'Ẩn bảng',
+
+  // Map (<tiendo-map>): the tile map of provinces.
+  'map.models': 'Tỷ lệ hoàn thành mô hình điểm theo tỉnh',
+  'map.hint': 'Dùng phím mũi tên để đi giữa các tỉnh, Enter để chọn.',
+  'map.legend': 'Chú giải',
+  'map.noData': 'Không có số liệu',
+  'map.outside': 'Không đặt được trên bản đồ:',
+  'map.partOf': 'nay thuộc {unit}',
+  'map.completedOf': 'Hoàn thành/tổng số mô hình',
+  'map.figures': 'Số liệu',
+  'map.note': 'Nguồn, thời điểm',
+  'map.hoangSa': 'Quần đảo Hoàng Sa ({unit})',
+  'map.truongSa': 'Quần đảo Trường Sa ({unit})',
 } as const;
 
 export type WidgetKey = keyof typeof vi;
@@ -91,8 +105,8 @@ export type MessageKey = WidgetKey | RuleKey;
  * them, so a Vietnamese page with valid feeds downloads neither.
  */
 const loaded: Record<Lang, Partial<Record<MessageKey, string>>> = { vi: { ...vi }, en: {} };
-let english: Promise<void> | undefined;
-let rules: Promise<void> | undefined;
+const english = new LazyChunk('messages-en', () => import('./messages-en.js'));
+const rules = new LazyChunk('rule-messages', () => import('./rule-messages.js'));
 let haveEnglish = false;
 let haveRules = false;
 
@@ -101,25 +115,38 @@ export function messagesReady(lang: Lang, withRules = false): boolean {
   return (lang === 'vi' || haveEnglish) && (!withRules || haveRules);
 }
 
-/** Loads what `messagesReady` says is missing. */
+/** Loads what `messagesReady` says is missing; rejects when a chunk did not arrive (the next call asks again). */
 export function loadMessages(lang: Lang, withRules = false): Promise<unknown> {
-  if (lang === 'en') {
-    english ??= import('./messages-en.js').then((m) => {
-      Object.assign(loaded.en, m.en);
-      haveEnglish = true;
-    });
-  }
-  if (withRules) {
-    rules ??= import('./rule-messages.js').then((m) => {
-      Object.assign(loaded.vi, m.ruleVi);
-      Object.assign(loaded.en, m.ruleEn);
-      haveRules = true;
-    });
-  }
-  return Promise.all([lang === 'en' && english, withRules && rules]);
+  return Promise.all([
+    lang === 'en' &&
+      !haveEnglish &&
+      english.load().then((m) => {
+        Object.assign(loaded.en, m.en);
+        haveEnglish = true;
+      }),
+    withRules &&
+      !haveRules &&
+      rules.load().then((m) => {
+        Object.assign(loaded.vi, m.ruleVi);
+        Object.assign(loaded.en, m.ruleEn);
+        haveRules = true;
+      }),
+  ]);
 }
 
 export type MessageParams = Record<string, string | number>;
+
+/**
+ * A lazily fetched widget's own words (vi and en), added when its code arrives, so the
+ * core carries only the words of the widgets it draws itself. Returns the widget's `msg`.
+ */
+export function addWords<K extends string>(
+  words: { vi: Record<K, string>; en: Record<K, string> },
+): (lang: Lang, key: K | MessageKey, params?: MessageParams) => string {
+  Object.assign(loaded.vi, words.vi);
+  Object.assign(loaded.en, words.en);
+  return msg as (lang: Lang, key: K | MessageKey, params?: MessageParams) => string;
+}
 
 /**
  * The message `key` in `lang`, with `{placeholders}` filled from `params`;

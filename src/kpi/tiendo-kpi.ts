@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { cssomStyle } from '../base/cssom-style.js';
-import { TiendoElement, numberAttribute, type SelectedArea, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
+import { TiendoElement, numberAttribute, type ChosenArea, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
 import type { Feed } from '../feed/types.js';
+import { provenance, rateOf } from '../feed/figures.js';
 import type { FeedChecker } from '../feed/validation.js';
 import { formatCompact, formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
 import { msg } from '../i18n/messages.js';
@@ -35,22 +36,12 @@ const COMPACT_FROM = 1_000_000;
  * ("74.336/74.587 hồ sơ · 99,66%"); the change against the previous period; progress
  * against a target; a score against its scale.
  *
- * @slot - Fallback content: shown before the script loads and whenever there are no figures.
- *
- * @csspart base - The widget's box.
  * @csspart area - The province or national name.
  * @csspart label - The metric's name.
  * @csspart value - The main figure.
  * @csspart rate - The rate beside a count.
  * @csspart change - The change against the previous period.
  * @csspart target - The progress against the target (or the score scale).
- * @csspart sentence - The plain-language sentence (visually hidden unless `show-sentence`).
- * @csspart footer - Source and date of the figures.
- * @csspart source-link - The source's link.
- * @csspart note - The stale or overdue note; also `stale-note`, `overdue-note`.
- * @csspart message - The short message of the error and empty states.
- * @csspart debug - The full reason for an error, under `debug`.
- * @csspart skeleton - The placeholder while loading.
  *
  * @cssprop --tiendo-kpi-value-size - Size of the main figure (default 2em).
  * @cssprop --tiendo-color-value - Colour of the main figure (default: the text colour).
@@ -59,22 +50,6 @@ const COMPACT_FROM = 1_000_000;
  * @cssprop --tiendo-color-completed - The target and score bar (default #0b62c4).
  * @cssprop --tiendo-color-track - The empty bar (default #eaeef2).
  * @cssprop --tiendo-color-track-border - The bar's border (default #8c959f).
- * @cssprop --tiendo-font-family - Font of the widget (default system-ui).
- * @cssprop --tiendo-font-size - Base font size (default: the reader's browser setting).
- * @cssprop --tiendo-color-text - Text colour (default #1f2328).
- * @cssprop --tiendo-color-muted - Secondary text (default #57606a).
- * @cssprop --tiendo-color-surface - Background (default #ffffff).
- * @cssprop --tiendo-color-border - Border of the box (default #d0d7de).
- * @cssprop --tiendo-color-link - Links (default #0b5cad).
- * @cssprop --tiendo-color-focus - Focus ring (default #0b5cad).
- * @cssprop --tiendo-color-warning - Stale and overdue notes (default #9a6700).
- * @cssprop --tiendo-color-warning-surface - Background of the notes (default #fff8c5).
- * @cssprop --tiendo-color-error - The debug box (default #b42318).
- * @cssprop --tiendo-padding - Inner spacing (default 1em).
- * @cssprop --tiendo-radius - Corner radius of the box (default 0.5em).
- *
- * @fires tiendo-load - The figures shown changed; `detail.data` is the view, `detail.url` the feed.
- * @fires tiendo-error - No figures can be shown; `detail` has `message`, `url`, `path` and `kind`.
  */
 export class TiendoKpi extends TiendoElement<KpiView> {
   static override styles = [baseStyles, kpiStyles];
@@ -98,15 +73,15 @@ export class TiendoKpi extends TiendoElement<KpiView> {
   /** Inline mode: the unit ("hồ sơ", "điểm"). */
   @property() unit?: string;
 
-  protected fromFeed(feed: Feed, selected: SelectedArea): KpiView | WidgetProblem | undefined {
+  fromFeed(feed: Feed, chosen: ChosenArea): KpiView | WidgetProblem | undefined {
     const id = this.metric?.trim() || (feed.metrics.length === 1 ? feed.metrics[0].id : undefined);
     if (!id) return { key: 'error.needMetric', kind: 'selection' };
     const def = feed.metrics.find((m) => m.id === id);
-    const figure = Object.hasOwn(selected.area.metrics, id) ? selected.area.metrics[id] : undefined;
+    const figure = Object.hasOwn(chosen.area.metrics, id) ? chosen.area.metrics[id] : undefined;
     if (!def && !figure) return { key: 'error.metric', params: { id }, kind: 'selection' };
     if (!figure) return undefined;
     return {
-      name: this.areaName(selected),
+      name: this.areaName(chosen),
       label: this.label?.trim() || def?.name || id,
       unit: def?.unit,
       max: def?.max,
@@ -117,11 +92,11 @@ export class TiendoKpi extends TiendoElement<KpiView> {
       previous: figure.previous,
       target: figure.target,
       period: figure.period,
-      ...this.provenance(figure, selected.area, feed),
+      ...provenance(figure, chosen),
     };
   }
 
-  protected fromAttributes(checker: FeedChecker): KpiView | undefined {
+  fromAttributes(checker: FeedChecker): KpiView | undefined {
     const raw: Record<string, number | undefined> = {};
     for (const key of ['value', 'total', 'rate', 'previous', 'target'] as const) {
       raw[key] = numberAttribute(this, key, checker);
@@ -152,7 +127,7 @@ export class TiendoKpi extends TiendoElement<KpiView> {
 
   /** The main figure as text: "74.336/74.587 hồ sơ", "82,5/100 điểm", "201.884 hồ sơ" or "93,00%". */
   private figureText(v: KpiView): string {
-    const lang = this.lang_;
+    const lang = this.readerLang;
     const n = (x: number) => formatNumber(x, lang);
     const unit = v.unit ? ` ${v.unit}` : '';
     if (v.value === undefined) return formatPercent(v.rate!, lang, 2);
@@ -170,7 +145,7 @@ export class TiendoKpi extends TiendoElement<KpiView> {
     const byRate = v.value === undefined;
     const now = byRate ? v.rate : v.value;
     if (v.previous === undefined || now === undefined) return undefined;
-    const lang = this.lang_;
+    const lang = this.readerLang;
     const delta = now - v.previous;
     if (delta === 0) return { text: msg(lang, 'kpi.change.same'), tone: 'same', arrow: '=' };
     const size = byRate
@@ -185,12 +160,12 @@ export class TiendoKpi extends TiendoElement<KpiView> {
   }
 
   private targetText(v: KpiView, target: number): string {
-    const lang = this.lang_;
+    const lang = this.readerLang;
     return this.isRate(v) ? formatPercentShort(target, lang) : formatNumber(target, lang);
   }
 
   protected renderView(v: KpiView): TemplateResult {
-    const lang = this.lang_;
+    const lang = this.readerLang;
     const change = this.change(v);
     const now = this.current(v);
     const big = v.value !== undefined && v.total === undefined && v.max === undefined && v.value >= COMPACT_FROM;
@@ -226,7 +201,7 @@ export class TiendoKpi extends TiendoElement<KpiView> {
 
   /** Progress toward the target: a bar filled to current/target, with the words beside it. */
   private renderTarget(v: KpiView, now: number, target: number): TemplateResult {
-    const lang = this.lang_;
+    const lang = this.readerLang;
     const met = now >= target;
     const nowText = this.isRate(v) ? formatPercent(now, lang, 2) : formatNumber(now, lang);
     const share = target > 0 ? Math.min(now / target, 1) : 1;
@@ -252,7 +227,7 @@ export class TiendoKpi extends TiendoElement<KpiView> {
   /** A score against its scale (82,5 of 100), when the metric has `max`. */
   private renderScale(v: KpiView) {
     if (v.max === undefined || v.value === undefined) return nothing;
-    const lang = this.lang_;
+    const lang = this.readerLang;
     const share = Math.min(v.value / v.max, 1);
     return html`<div part="target" class="meter">
       <div
@@ -274,7 +249,7 @@ export class TiendoKpi extends TiendoElement<KpiView> {
 
   /** "Hồ sơ trả kết quả đúng hạn của Toàn quốc đạt 74.336/74.587 hồ sơ (tỷ lệ 99,66%); …" */
   protected override sentence(v: KpiView): string {
-    const lang = this.lang_;
+    const lang = this.readerLang;
     let figure = this.figureText(v);
     if (v.value !== undefined && v.total !== undefined && v.rate !== undefined) {
       figure += ` (${msg(lang, 'kpi.sentence.rate', { rate: formatPercent(v.rate, lang, 2) })})`;
@@ -298,10 +273,6 @@ export class TiendoKpi extends TiendoElement<KpiView> {
     }
     return `${parts.join('; ')}.`;
   }
-}
-
-function rateOf(value?: number, total?: number, rate?: number): number | undefined {
-  return value !== undefined && total ? value / total : rate;
 }
 
 defineElement('tiendo-kpi', TiendoKpi);

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { TiendoElement, type SelectedArea, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
+import { TiendoElement, type ChosenArea, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
 import { MODEL_STATUSES, type Feed, type ModelStatus } from '../feed/types.js';
@@ -32,41 +32,16 @@ export interface ModelListView extends ViewBase {
  * progress legend), with the count of each status. Names come from the feed's `models`
  * catalogue; a model missing from it is shown by its id ("Mô hình 44").
  *
- * @slot - Fallback content: shown before the script loads and whenever there are no figures.
- *
- * @csspart base - The widget's box.
  * @csspart label - The province name.
  * @csspart counts - The counts of each status.
  * @csspart list - The list of models.
  * @csspart item - Every model; also `item-completed`, `item-in-progress`, `item-not-started`.
- * @csspart footer - Source and date of the figures.
- * @csspart source-link - The source's link.
- * @csspart note - The stale or overdue note; also `stale-note`, `overdue-note`.
- * @csspart message - The short message of the error and empty states.
- * @csspart debug - The full reason for an error, under `debug`.
- * @csspart skeleton - The placeholder while loading.
  *
  * @cssprop --tiendo-color-completed - The completed swatch (default #0b62c4).
  * @cssprop --tiendo-color-in-progress - The in-progress stripes (default #d46b08).
  * @cssprop --tiendo-color-in-progress-alt - The second colour of the stripes (default #f0a450).
  * @cssprop --tiendo-color-not-started - The not-started dots (default #57606a).
  * @cssprop --tiendo-color-track-border - The swatches' border (default #8c959f).
- * @cssprop --tiendo-font-family - Font of the widget (default system-ui).
- * @cssprop --tiendo-font-size - Base font size (default: the reader's browser setting).
- * @cssprop --tiendo-color-text - Text colour (default #1f2328).
- * @cssprop --tiendo-color-muted - Secondary text (default #57606a).
- * @cssprop --tiendo-color-surface - Background (default #ffffff).
- * @cssprop --tiendo-color-border - Borders (default #d0d7de).
- * @cssprop --tiendo-color-link - Links (default #0b5cad).
- * @cssprop --tiendo-color-focus - Focus ring (default #0b5cad).
- * @cssprop --tiendo-color-warning - Stale and overdue notes (default #9a6700).
- * @cssprop --tiendo-color-warning-surface - Background of the notes (default #fff8c5).
- * @cssprop --tiendo-color-error - The debug box (default #b42318).
- * @cssprop --tiendo-padding - Inner spacing (default 1em).
- * @cssprop --tiendo-radius - Corner radius of the box (default 0.5em).
- *
- * @fires tiendo-load - The figures shown changed; `detail.data` is the view, `detail.url` the feed.
- * @fires tiendo-error - No figures can be shown; `detail` has `message`, `url`, `path` and `kind`.
  */
 export class TiendoModelList extends TiendoElement<ModelListView> {
   static override styles = [baseStyles, progressStyles, modelListStyles];
@@ -74,12 +49,12 @@ export class TiendoModelList extends TiendoElement<ModelListView> {
   /** Shows one status only: `completed`, `in-progress` or `not-started`. */
   @property({ reflect: true }) status?: string;
 
-  protected fromFeed(feed: Feed, selected: SelectedArea): ModelListView | WidgetProblem | undefined {
+  fromFeed(feed: Feed, chosen: ChosenArea): ModelListView | WidgetProblem | undefined {
     const only = this.status?.trim();
     if (only && !MODEL_STATUSES.includes(only as ModelStatus)) {
       return { key: 'error.attributes', issues: [{ path: 'status', rule: 'rule.modelStatus' }], kind: 'attributes' };
     }
-    const statuses = selected.province?.modelStatus ?? {};
+    const statuses = chosen.province?.modelStatus ?? {};
     // Catalogue order; ids the catalogue lacks come last.
     const at = (id: string) => feed.models.findIndex((m) => m.id === id) + 1 || 1e9;
     const all = Object.keys(statuses)
@@ -88,19 +63,19 @@ export class TiendoModelList extends TiendoElement<ModelListView> {
     const models = all.filter((m) => !only || m.status === only);
     if (!models.length) return undefined;
     // The province's own counts where the feed gives them (a list may name only some models), else the list's.
-    const g = selected.area.models;
+    const g = chosen.area.models;
     const given = { completed: g?.completed, 'in-progress': g?.inProgress, 'not-started': g?.notStarted };
     const counts = {} as Record<ModelStatus, number>;
     for (const s of MODEL_STATUSES) counts[s] = given[s] ?? all.filter((m) => m.status === s).length;
-    return { name: this.areaName(selected), models, counts, ...this.provenance(selected.area, feed) };
+    return { name: this.areaName(chosen), models, counts, source: chosen.source, asOf: chosen.asOf };
   }
 
-  protected fromAttributes(): undefined {
+  fromAttributes(): undefined {
     return undefined;
   }
 
   protected renderView(v: ModelListView): TemplateResult {
-    const lang = this.lang_;
+    const lang = this.readerLang;
     const status = (s: ModelStatus) => msg(lang, `status.${s}`);
     // The same swatches as the progress legend (solid, striped, dotted); the words carry the meaning.
     const item = (s: ModelStatus, content: TemplateResult, p?: string) =>

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { cssomStyle } from '../base/cssom-style.js';
-import { TiendoElement, numberAttribute, type SelectedArea, type ViewBase } from '../base/tiendo-element.js';
+import { TiendoElement, numberAttribute, type ChosenArea, type ViewBase } from '../base/tiendo-element.js';
 import { defineElement } from '../base/define.js';
 import type { Feed, ModelCounts } from '../feed/types.js';
 import type { FeedChecker } from '../feed/validation.js';
@@ -27,22 +27,12 @@ const SEGMENTS = [
  * in-progress and not-started segments, "6/38 mô hình hoàn thành", the percentage
  * and a legend with counts.
  *
- * @slot - Fallback content: shown before the script loads and whenever there are no figures.
- *
- * @csspart base - The widget's box.
  * @csspart label - The province name or label.
  * @csspart percent - The completion percentage.
  * @csspart summary - "6/38 mô hình hoàn thành".
  * @csspart bar - The bar (role progressbar).
  * @csspart segment - Every bar segment; also `segment-completed`, `segment-in-progress`, `segment-not-started`.
  * @csspart legend - The legend list.
- * @csspart sentence - The plain-language sentence (visually hidden unless `show-sentence`).
- * @csspart footer - Source and date of the figures.
- * @csspart source-link - The source's link.
- * @csspart note - The stale or overdue note; also `stale-note`, `overdue-note`.
- * @csspart message - The short message of the error and empty states.
- * @csspart debug - The full reason for an error, under `debug`.
- * @csspart skeleton - The placeholder while loading.
  *
  * @cssprop --tiendo-color-completed - Completed segment (default #0b62c4).
  * @cssprop --tiendo-color-in-progress - In-progress stripes (default #d46b08).
@@ -52,22 +42,6 @@ const SEGMENTS = [
  * @cssprop --tiendo-color-track-border - The bar's border (default #8c959f).
  * @cssprop --tiendo-bar-height - Height of the bar (default 1em).
  * @cssprop --tiendo-bar-radius - Corner radius of the bar (default 999px).
- * @cssprop --tiendo-font-family - Font of the widget (default system-ui).
- * @cssprop --tiendo-font-size - Base font size (default: the reader's browser setting).
- * @cssprop --tiendo-color-text - Text colour (default #1f2328).
- * @cssprop --tiendo-color-muted - Secondary text (default #57606a).
- * @cssprop --tiendo-color-surface - Background (default #ffffff).
- * @cssprop --tiendo-color-border - Border of the box (default #d0d7de).
- * @cssprop --tiendo-color-link - Links (default #0b5cad).
- * @cssprop --tiendo-color-focus - Focus ring (default #0b5cad).
- * @cssprop --tiendo-color-warning - Stale and overdue notes (default #9a6700).
- * @cssprop --tiendo-color-warning-surface - Background of the notes (default #fff8c5).
- * @cssprop --tiendo-color-error - The debug box (default #b42318).
- * @cssprop --tiendo-padding - Inner spacing (default 1em).
- * @cssprop --tiendo-radius - Corner radius of the box (default 0.5em).
- *
- * @fires tiendo-load - The figures shown changed; `detail.data` is the view, `detail.url` the feed.
- * @fires tiendo-error - No figures can be shown; `detail` has `message`, `url`, `path` and `kind`.
  */
 export class TiendoProgress extends TiendoElement<ProgressView> {
   static override styles = [baseStyles, progressStyles];
@@ -83,17 +57,18 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
   /** The heading; in feed mode it replaces the province name. */
   @property() label?: string;
 
-  protected fromFeed(feed: Feed, selected: SelectedArea): ProgressView | undefined {
-    const counts = selected.area.models;
+  fromFeed(_feed: Feed, chosen: ChosenArea): ProgressView | undefined {
+    const counts = chosen.area.models;
     if (!counts?.total) return undefined;
     return {
-      name: this.label?.trim() || this.areaName(selected),
+      name: this.label?.trim() || this.areaName(chosen),
       counts,
-      ...this.provenance(selected.area, feed),
+      source: chosen.source,
+      asOf: chosen.asOf,
     };
   }
 
-  protected fromAttributes(checker: FeedChecker): ProgressView | undefined {
+  fromAttributes(checker: FeedChecker): ProgressView | undefined {
     const raw = {
       total: numberAttribute(this, 'total', checker),
       completed: numberAttribute(this, 'completed', checker),
@@ -106,11 +81,11 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
   }
 
   private percent({ completed = 0, total }: ModelCounts): string {
-    return formatPercent(total ? completed / total : 0, this.lang_);
+    return formatPercent(total ? completed / total : 0, this.readerLang);
   }
 
   protected renderView(view: ProgressView): TemplateResult {
-    const lang = this.lang_;
+    const lang = this.readerLang;
     const { counts } = view;
     const n = (v: number) => formatNumber(v, lang);
     const name = view.name || msg(lang, 'progress.label');
@@ -160,7 +135,7 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
 
   /** What a screen reader announces for the bar: every count, formatted for the reader. */
   private valueText(counts: ModelCounts): string {
-    const lang = this.lang_;
+    const lang = this.readerLang;
     const n = (v: number) => formatNumber(v, lang);
     const parts =
       counts.completed === undefined
@@ -181,7 +156,7 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
 
   /** "Nghệ An đã hoàn thành 6/38 mô hình điểm (15,8%); 20 mô hình đang triển khai, 12 chưa triển khai." */
   protected override sentence(view: ProgressView): string {
-    const lang = this.lang_;
+    const lang = this.readerLang;
     const { counts } = view;
     const n = (v: number) => formatNumber(v, lang);
     if (counts.completed === undefined) return `${view.name || msg(lang, 'progress.label')}: ${this.valueText(counts)}.`;

@@ -3,21 +3,17 @@
  * out of a feed, sorts and ranks them, draws the table and states the sentence.
  * A chunk of its own, fetched by the first table on a page, so that pages
  * without a table do not download it (see tiendo-province-table.ts).
- *
- * This module imports types only: Lit's `html`, `msg` and the formatters come
- * from the element as a {@link TableKit}. A runtime import of a module the core
- * also uses would make the bundler move that module into a shared chunk, and
- * every page would download one more file (`npm run bench` would show it).
  */
-import type { TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatNumber, formatPercent } from '../i18n/format.js';
+import { msg } from '../i18n/messages.js';
 import type { WidgetProblem } from '../base/tiendo-element.js';
 import type { Feed, FeedArea, ModelCounts } from '../feed/types.js';
 import type { Lang, MessageKey } from '../i18n/messages.js';
-import type { ProvinceTableView, TableColumn, TableKit, TableRow } from './tiendo-province-table.js';
+import type { ProvinceTableView, TableColumn, TableRow } from './table-types.js';
 
 /** What the element tells the view: the reader's language and choices, and how to sort. */
 export interface TableState {
-  kit: TableKit;
   lang: Lang;
   /** A column id, `-` prefixed for descending; '' for the default. */
   sort: string;
@@ -111,13 +107,13 @@ export function tableView(feed: Feed, columnList?: string): ProvinceTableView | 
   };
 }
 
-function label(c: TableColumn, { kit, lang }: TableState): string {
+function label(c: TableColumn, { lang }: TableState): string {
   if (c.name) return c.unit ? `${c.name} (${c.unit})` : c.name;
-  return kit.msg(lang, (MODEL[c.id] && c.id !== 'total' ? `status.${c.id}` : `table.${c.id}`) as MessageKey);
+  return msg(lang, (MODEL[c.id] && c.id !== 'total' ? `status.${c.id}` : `table.${c.id}`) as MessageKey);
 }
 
-function text(c: TableColumn, x: number, { kit, lang }: TableState): string {
-  return (c.rate ? kit.formatPercent : kit.formatNumber)(x, lang);
+function text(c: TableColumn, x: number, { lang }: TableState): string {
+  return (c.rate ? formatPercent : formatNumber)(x, lang);
 }
 
 const orders = new WeakMap<ProvinceTableView, Ordered>();
@@ -162,9 +158,8 @@ async function downloadCsv(e: Event, lang: Lang): Promise<void> {
 }
 
 export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult {
-  const { lang, kit } = s;
-  const { html, nothing, msg } = kit;
-  const t = (key: MessageKey) => msg(lang, key);
+  const { lang } = s;
+    const t = (key: MessageKey) => msg(lang, key);
   const o = order(v, s);
   const all = o.rows.length;
   const shown = Math.min(all, s.limit! > 0 ? s.limit! : CAP);
@@ -192,7 +187,7 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
             <span aria-hidden="true">—</span><span class="visually-hidden">${t('table.none')}</span>
           </td>`;
         }
-        return html`<td class="num">${c.id === 'rank' ? kit.formatNumber(x, lang) : text(c, x, s)}</td>`;
+        return html`<td class="num">${c.id === 'rank' ? formatNumber(x, lang) : text(c, x, s)}</td>`;
       })}
     </tr>`;
   };
@@ -234,7 +229,7 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
 
 /** "Nghệ An xếp thứ 5/34 về tỷ lệ hoàn thành." or, without a highlight, who leads. */
 export function tableSentence(v: ProvinceTableView, s: TableState): string {
-  const { lang, kit } = s;
+  const { lang } = s;
   const o = order(v, s);
   const c = v.columns[o.rc];
   if (!c) return '';
@@ -243,7 +238,7 @@ export function tableSentence(v: ProvinceTableView, s: TableState): string {
   const column = /^\p{Lu}\p{Ll}/u.test(name) ? name[0].toLocaleLowerCase(lang) + name.slice(1) : name;
   const h = v.rows.find((r) => r.id === s.highlight);
   const rank = h && o.rank(h);
-  if (rank) return `${kit.msg(lang, 'table.rankOf', { name: h.name, rank, count: o.ranked, column })}.`;
+  if (rank) return `${msg(lang, 'table.rankOf', { name: h.name, rank, count: o.ranked, column })}.`;
   const top = o.rows.find((r) => o.rank(r) === 1);
-  return top ? `${kit.msg(lang, 'table.top', { column, name: top.name, value: text(c, top.values[o.rc]!, s) })}.` : '';
+  return top ? `${msg(lang, 'table.top', { column, name: top.name, value: text(c, top.values[o.rc]!, s) })}.` : '';
 }

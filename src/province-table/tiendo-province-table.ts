@@ -1,50 +1,17 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { TiendoElement, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
+import { TiendoElement, type WidgetProblem } from '../base/tiendo-element.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
+import { LazyChunk } from '../base/lazy-chunk.js';
 import type { Feed } from '../feed/types.js';
-import { formatNumber, formatPercent } from '../i18n/format.js';
-import { msg } from '../i18n/messages.js';
 import type { TableState } from './province-table-view.js';
 import { tableStyles } from './province-table.styles.js';
+import type { ProvinceTableView } from './table-types.js';
 
-/** One column of `<tiendo-province-table>`. */
-export interface TableColumn {
-  /** `rank`, `name`, `total`, `completed`, `in-progress`, `not-started`, `rate` or a metric id. */
-  id: string;
-  /** A metric's name (model columns are named in the reader's language). */
-  name?: string;
-  /** A metric's unit, or `%` where the column shows the metric's rate. */
-  unit?: string;
-  /** The figures are rates 0–1. */
-  rate?: boolean;
-  /** A lower figure ranks higher (`not-started`, or a metric with `higherIsBetter: false`). */
-  low?: boolean;
-}
+export type * from './table-types.js';
 
-/** One province (or the national block): its figures, in the order of the columns. */
-export interface TableRow {
-  id: string;
-  name: string;
-  /** `undefined` for the rank and name columns and for a missing figure. */
-  values: (number | undefined)[];
-}
-
-/** What `<tiendo-province-table>` shows: every province, in feed order (the widget sorts them). */
-export interface ProvinceTableView extends ViewBase {
-  columns: TableColumn[];
-  rows: TableRow[];
-  national?: TableRow;
-}
-
-/** What the view's chunk uses from the core, handed over rather than imported (see province-table-view.ts). */
-const KIT = { html, nothing, msg, formatNumber, formatPercent };
-export type TableKit = typeof KIT;
-
-type View = typeof import('./province-table-view.js');
-let view: View | undefined;
-let loading: Promise<View> | undefined;
+const viewChunk = new LazyChunk('province-table-view', () => import('./province-table-view.js'));
 
 /**
  * @tagname tiendo-province-table
@@ -61,39 +28,13 @@ let loading: Promise<View> | undefined;
  * The sorting and drawing code is a chunk of its own, fetched by the first table on a
  * page; the element's first render waits for it, so pages without a table never load it.
  *
- * @slot - Fallback content: shown before the script loads and whenever there are no figures.
- *
- * @csspart base - The widget's box.
  * @csspart table - The table.
  * @csspart caption - The table's caption (the feed's title).
  * @csspart row - Every province row; also `row-highlight` (the `highlight` province) and `row-national`.
  * @csspart csv - The "Tải CSV" button.
- * @csspart sentence - The plain-language sentence (visually hidden unless `show-sentence`).
- * @csspart footer - Source and date of the figures.
- * @csspart source-link - The source's link.
- * @csspart note - The stale or overdue note; also `stale-note`, `overdue-note`.
- * @csspart message - The short message of the error and empty states.
- * @csspart debug - The full reason for an error, under `debug`.
- * @csspart skeleton - The placeholder while loading.
  *
  * @cssprop --tiendo-color-highlight - Background of the highlighted row (default #fff8c5).
  * @cssprop --tiendo-color-marker - The highlighted row's left marker (default #9a6700).
- * @cssprop --tiendo-font-family - Font of the widget (default system-ui).
- * @cssprop --tiendo-font-size - Base font size (default: the reader's browser setting).
- * @cssprop --tiendo-color-text - Text colour (default #1f2328).
- * @cssprop --tiendo-color-muted - Secondary text (default #57606a).
- * @cssprop --tiendo-color-surface - Background (default #ffffff).
- * @cssprop --tiendo-color-border - Borders (default #d0d7de).
- * @cssprop --tiendo-color-link - Links (default #0b5cad).
- * @cssprop --tiendo-color-focus - Focus ring (default #0b5cad).
- * @cssprop --tiendo-color-warning - Stale and overdue notes (default #9a6700).
- * @cssprop --tiendo-color-warning-surface - Background of the notes (default #fff8c5).
- * @cssprop --tiendo-color-error - The debug box (default #b42318).
- * @cssprop --tiendo-padding - Inner spacing (default 1em).
- * @cssprop --tiendo-radius - Corner radius of the box (default 0.5em).
- *
- * @fires tiendo-load - The figures shown changed; `detail.data` is the view, `detail.url` the feed.
- * @fires tiendo-error - No figures can be shown; `detail` has `message`, `url`, `path` and `kind`.
  */
 export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
   static override styles = [baseStyles, tableStyles];
@@ -115,17 +56,13 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
   private chosen?: string;
   private said = '';
 
-  protected override get usesArea(): boolean {
+  override get usesArea(): boolean {
     return false;
   }
 
-  /**
-   * Every update waits for the view's chunk (only the first table on a page has to).
-   * If it cannot be fetched, the widget shows its error state and the next update retries.
-   */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    view ??= await (loading ??= import('./province-table-view.js')).catch(() => (loading = undefined));
-    return super.scheduleUpdate();
+  /** @internal */
+  protected override get viewChunk() {
+    return viewChunk;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -133,18 +70,18 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
     super.willUpdate(changed);
   }
 
-  protected fromFeed(feed: Feed): ProvinceTableView | WidgetProblem | undefined {
-    return view ? view.tableView(feed, this.columns) : { key: 'error.network', params: { url: 'province-table-view.js' }, kind: 'network' };
+  fromFeed(feed: Feed): ProvinceTableView | WidgetProblem | undefined {
+    const chunk = viewChunk.value;
+    return chunk ? chunk.tableView(feed, this.columns) : this.chunkProblem(viewChunk);
   }
 
-  protected fromAttributes(): undefined {
+  fromAttributes(): undefined {
     return undefined;
   }
 
   private get state(): TableState {
     return {
-      kit: KIT,
-      lang: this.lang_,
+      lang: this.readerLang,
       sort: this.chosen ?? this.sort?.trim() ?? '',
       highlight: this.highlight,
       limit: this.limit,
@@ -158,11 +95,11 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
   }
 
   protected renderView(v: ProvinceTableView): TemplateResult {
-    return view!.renderTable(v, this.state);
+    return viewChunk.value!.renderTable(v, this.state);
   }
 
   protected override sentence(v: ProvinceTableView): string {
-    return view!.tableSentence(v, this.state);
+    return viewChunk.value!.tableSentence(v, this.state);
   }
 }
 

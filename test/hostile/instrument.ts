@@ -41,7 +41,7 @@ export function install(): Instrument {
   let fetchCount = 0;
 
   const original = {
-    setTimeout: w.setTimeout,
+    setTimeout: w.setTimeout as (handler: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => number,
     clearTimeout: w.clearTimeout,
     setInterval: w.setInterval,
     clearInterval: w.clearInterval,

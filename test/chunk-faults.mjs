@@ -1,0 +1,43 @@
+/**
+ * A @web/test-runner middleware that makes lazy chunks fail, for the tests of
+ * the chunk loader (src/base/lazy-chunk.ts): the next `times` requests whose
+ * path contains `match` answer 404 (or, with `times: -1`, every request until
+ * reset).
+ *
+ *   POST /__chunk-fail   body: { "match": "province-table-view", "times": 1 }
+ *   POST /__chunk-fail   body: { "match": "", "times": 0 }   stops failing
+ *   GET  /__chunk-fail   { "failed": n }: how many requests it refused so far
+ */
+let rule = { match: '', times: 0 };
+let failed = 0;
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
+
+export async function chunkFaults(ctx, next) {
+  if (ctx.path === '/__chunk-fail') {
+    if (ctx.method === 'POST') {
+      rule = JSON.parse(await readBody(ctx.req));
+      failed = 0;
+    }
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ failed });
+    return;
+  }
+  if (rule.match && rule.times !== 0 && ctx.path.includes(rule.match)) {
+    if (rule.times > 0) rule.times--;
+    failed++;
+    ctx.status = 404;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = 'not found (test)';
+    return;
+  }
+  return next();
+}
