@@ -153,6 +153,29 @@ function textOf(cell: CellValue): string {
   return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
+/** How far down a sheet the header row is looked for, below a report's title rows. */
+const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * The header row: the first row, among the sheet's first rows, that names the
+ * province column or the code column ("Tỉnh", "Province", "Mã", "Code", in any
+ * case or spelling the header table allows), so that a report's title and
+ * blank rows above it are passed over; else the first row with text.
+ */
+export function headerRowIndex(rows: readonly CellValue[][]): number {
+  const first = rows.findIndex((r) => !isBlankRow(r));
+  if (first === -1) return -1;
+  for (let r = first; r < Math.min(rows.length, first + HEADER_SEARCH_ROWS); r++) {
+    const named = rows[r].some((cell) => {
+      if (typeof cell !== 'string' || !cell.trim()) return false;
+      const meaning = headerMeaning(cleanHeader(cell));
+      return 'field' in meaning && (meaning.field === 'name' || meaning.field === 'code');
+    });
+    if (named) return r;
+  }
+  return first;
+}
+
 class Converter {
   readonly errors = new IssueList();
   readonly warnings = new IssueList();
@@ -258,7 +281,7 @@ class Converter {
       this.error({ row: cell.row, column: cell.column }, 'cell.formulaError', { text: cell.text });
     }
     if (this.errors.length) return fail();
-    const headerIndex = rows.findIndex((r) => !isBlankRow(r));
+    const headerIndex = headerRowIndex(rows);
     if (headerIndex === -1) {
       this.error(undefined, 'csv.empty');
       return fail();

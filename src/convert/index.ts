@@ -18,7 +18,7 @@
  * result.errors.map((e) => convertIssueText(e, lang));          // "dòng 3, cột D "Hoàn thành": …"
  * ```
  */
-export { sheetToFeed, numberMode, isBlankRow, traceIssue } from './convert.js';
+export { sheetToFeed, numberMode, isBlankRow, headerRowIndex, traceIssue } from './convert.js';
 export type { CellValue, Sheet, SheetSource, ErrorCell, ConvertOptions, ConvertResult, Layout, MetricColumns, RowOrigin, NumberMode } from './convert.js';
 export { appendToFeed, type AppendResult } from './append.js';
 export { readSheetBytes, csvSheet, fileKind, MAX_INPUT_BYTES, type ReadOptions, type ReadSheet, type ReadFailure } from './input.js';
