@@ -3,17 +3,22 @@ import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessibleDocument, mockFeed, openPage, until, visibleText } from './helpers.js';
 
 /**
- * The embed builder (demo/builder.html), and the round trip an editor makes:
- * the snippet it gives, pasted into a blank page, renders the same widget as
- * its preview, in both forms (script + tag, iframe). The snippets point at the
- * built dist/ (`npm test` builds it first).
+ * The embed builder as a portal hosts it: dist/builder.html, served as built
+ * (`npm test` builds dist/ first), beside tiendo.js. The round trip an editor
+ * makes: the snippet it gives, pasted into a blank page, renders the same
+ * widget as its preview, in both forms (script + tag, iframe); the snippet's
+ * URLs are the builder's own folder; the tag carries today's figures.
  */
 type Page = { frame: HTMLIFrameElement; doc: Document };
 
-async function builder(query = ''): Promise<Page> {
-  const frame = await openPage(`/demo/builder.html${query}`, 1200, 1400);
+const FEED = '/demo/feeds/de-an-06.json';
+const DIST = `${location.origin}/dist/`;
+
+async function builder(query = `?src=${FEED}`): Promise<Page> {
+  const frame = await openPage(`/dist/builder.html${query}`, 1200, 1400);
   const doc = frame.contentDocument!;
-  await until(() => /hợp lệ|Valid feed/.test(doc.getElementById('feed-status')!.textContent ?? ''), 'feed loaded', 8000);
+  const loaded = query.includes('src=') ? /hợp lệ|Valid feed/ : /Chưa có nguồn dữ liệu|No feed yet/;
+  await until(() => loaded.test(doc.getElementById('feed-status')!.textContent ?? ''), 'feed loaded', 8000);
   return { frame, doc };
 }
 
@@ -32,11 +37,19 @@ async function ready(el: Element | null | undefined, what: string): Promise<Elem
   return el!;
 }
 
+const code = (doc: Document, form: 'script' | 'iframe') => doc.getElementById(`snippet-${form}`)!.textContent!;
+
+/** Both heights measured in the builder's frames (the snippet says so). */
+async function measured(doc: Document): Promise<void> {
+  await until(() => /Chiều cao đo được|Measured height/.test(doc.getElementById('measure-status')!.textContent!), 'heights measured', 10000);
+}
+
 /** A blank page holding only the pasted snippet. */
-async function paste(snippet: string): Promise<Document> {
+async function paste(snippet: string, { width = 900, scripts = true } = {}): Promise<Document> {
   const frame = document.createElement('iframe');
-  frame.style.cssText = 'width:900px;height:700px;border:0';
-  frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>${snippet}</body></html>`;
+  frame.style.cssText = `width:${width}px;height:700px;border:0`;
+  if (!scripts) frame.sandbox.add('allow-same-origin');
+  frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><style>body{margin:0}</style></head><body>${snippet}</body></html>`;
   document.body.append(frame);
   // The iframe snippet loads lazily, as it should on a portal: keep it in view so every engine loads it.
   frame.scrollIntoView();
@@ -52,7 +65,7 @@ const cases: { widget: string; options: Record<string, string> }[] = [
   { widget: 'tiendo-chart', options: {} },
 ];
 
-describe('embed builder', () => {
+describe('embed builder (dist/builder.html)', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
 
   for (const { widget, options } of cases) {
@@ -66,11 +79,11 @@ describe('embed builder', () => {
       const expected = visibleText(preview);
       expect(expected).not.to.equal('');
 
-      const scriptPage = await paste(doc.getElementById('snippet-script')!.textContent!);
+      const scriptPage = await paste(code(doc, 'script'));
       const pasted = await ready(scriptPage.querySelector(widget), 'pasted widget');
       expect(visibleText(pasted)).to.equal(expected);
 
-      const iframePage = await paste(doc.getElementById('snippet-iframe')!.textContent!);
+      const iframePage = await paste(code(doc, 'iframe'));
       const inner = iframePage.querySelector('iframe')!;
       await until(() => Boolean(inner.contentDocument?.querySelector(widget)), 'embedded widget', 8000);
       const embedded = await ready(inner.contentDocument!.querySelector(widget), 'embedded widget');
@@ -78,12 +91,151 @@ describe('embed builder', () => {
     });
   }
 
+  it('writes the portal’s own URLs: the folder it is served from, never a development server’s', async () => {
+    const { doc } = await builder();
+    for (const widget of ['tiendo-progress', 'tiendo-chart']) {
+      set(doc, 'widget', widget);
+      for (const form of ['script', 'iframe'] as const) {
+        const snippet = code(doc, form);
+        expect(snippet).not.to.match(/\/src\/|@vite|:5173|node_modules|\.ts\b/);
+        const urls = [...snippet.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+        expect(urls.length).to.be.greaterThan(1);
+        for (const url of urls) expect(url.startsWith(DIST) || url === `${location.origin}${FEED}`, url).to.equal(true);
+      }
+    }
+    expect(code(doc, 'script')).to.contain(`<script type="module" src="${DIST}tiendo.js"></script>`);
+    expect(code(doc, 'iframe')).to.contain(`<iframe src="${DIST}embed.html?widget=chart&amp;src=`);
+    expect(code(doc, 'iframe')).to.contain(`<script src="${DIST}tiendo-resize.js"></script>`);
+  });
+
+  it('puts today’s figures in the tag, seen even where no script runs', async () => {
+    const { doc } = await builder();
+    set(doc, 'widget', 'tiendo-progress');
+    set(doc, 'province', 'nghe-an');
+    const fallback = 'Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu đến 20/06/2024';
+    expect(code(doc, 'script')).to.contain(`province="nghe-an">${fallback}</tiendo-progress>`);
+    const noScript = await paste(code(doc, 'script'), { scripts: false });
+    expect(noScript.body.textContent).to.contain(fallback);
+
+    set(doc, 'widget', 'tiendo-kpi');
+    set(doc, 'province', 'vinh-phuc');
+    set(doc, 'opt-metric', 'residence-online');
+    expect(code(doc, 'script')).to.match(/>Vĩnh Phúc — Hồ sơ đăng ký cư trú tiếp nhận trực tuyến: [\d.]+\/[\d.]+ hồ sơ \([\d,]+%\) — số liệu đến \d\d\/\d\d\/\d{4}<\/tiendo-kpi>/);
+
+    set(doc, 'widget', 'tiendo-province-table');
+    expect(code(doc, 'script')).to.match(/>Tiến độ mô hình điểm của 3 tỉnh, thành phố; cao nhất: Nghệ An 6\/38 mô hình hoàn thành \(15,8%\) — số liệu đến 04\/10\/2024<\/tiendo-province-table>/);
+
+    set(doc, 'opt-lang', 'en');
+    expect(code(doc, 'script')).to.contain('>Pilot-model progress of 3 provinces; highest: Nghệ An 6/38 pilot models completed (15.8%) — figures as of 4 Oct 2024<');
+  });
+
+  it('writes preload hints, a reserve line and an iframe height measured at phone and desktop widths', async () => {
+    const { doc } = await builder();
+    set(doc, 'widget', 'tiendo-progress');
+    set(doc, 'province', 'nghe-an');
+    await measured(doc);
+    const script = code(doc, 'script');
+    expect(script).to.contain(`<link rel="modulepreload" href="${DIST}tiendo.js">`);
+    expect(script).to.contain(`<link rel="preload" as="fetch" crossorigin href="${location.origin}${FEED}">`);
+    const reserve = /<style>tiendo-progress:not\(\[state=ready\]\)\{display:block;min-height:(\d+)px\}(?:@media \(max-width:480px\)\{tiendo-progress:not\(\[state=ready\]\)\{min-height:(\d+)px\}\})?<\/style>/.exec(script);
+    expect(reserve, script).not.to.equal(null);
+
+    // The pasted tag, before its script, already holds the ready widget's height: no shift when the figures arrive.
+    const page = await paste(script, { width: 720 });
+    const el = page.querySelector('tiendo-progress')!;
+    await ready(el, 'pasted');
+    expect(Math.abs(el.getBoundingClientRect().height - Number(reserve![1]))).to.be.below(3);
+
+    // The iframe without the resize script: tall enough for the widget at 360 px and at 720 px.
+    const height = Number(/height:(\d+)px/.exec(code(doc, 'iframe'))![1]);
+    for (const width of [360, 720]) {
+      const host = await paste(code(doc, 'iframe').replace(/<script[^>]*><\/script>/, ''), { width });
+      const frame = host.querySelector('iframe')!;
+      await until(() => frame.contentDocument?.querySelector('tiendo-progress')?.getAttribute('state') === 'ready', `embed at ${width}px`, 8000);
+      const content = frame.contentDocument!.documentElement.getBoundingClientRect().height;
+      expect(frame.getBoundingClientRect().height).to.equal(height);
+      expect(content, `widget at ${width}px`).to.be.at.most(height);
+      expect(content, `no more than a little spare room at ${width}px`).to.be.above(height - 80);
+    }
+  });
+
+  it('offers only what fits the widget and the feed, labelled in Vietnamese with hints', async () => {
+    const { doc } = await builder();
+    const label = (id: string) => doc.querySelector(`label[for="${id}"]`)?.textContent;
+    const choices = (id: string) => [...doc.querySelectorAll<HTMLOptionElement>(`#${id} option`)].map((o) => o.textContent);
+
+    // A KPI: the provinces that have metrics, and the chosen one's metrics only.
+    set(doc, 'widget', 'tiendo-kpi');
+    expect(choices('province')).to.deep.equal(['Toàn quốc (Bộ Công an)', 'Vĩnh Phúc']);
+    set(doc, 'province', 'vinh-phuc');
+    expect(label('opt-metric')).to.equal('Chỉ số');
+    expect(choices('opt-metric')).to.deep.equal(['Hồ sơ đăng ký cư trú tiếp nhận trực tuyến', 'Hồ sơ cấp hộ chiếu phổ thông tiếp nhận trực tuyến']);
+    set(doc, 'province', '');
+    expect(choices('opt-metric')).to.have.length(3);
+
+    // Progress: the provinces with pilot models, no metric.
+    set(doc, 'widget', 'tiendo-progress');
+    expect(choices('province')).to.deep.equal(['Hà Tĩnh', 'Nghệ An', 'Hà Nội']);
+    expect(doc.getElementById('opt-metric')).to.equal(null);
+
+    // The table: no province to pick, its own options.
+    set(doc, 'widget', 'tiendo-province-table');
+    expect((doc.getElementById('area-field') as HTMLElement).hidden).to.equal(true);
+    expect(label('opt-highlight')).to.equal('Tỉnh được làm nổi bật');
+    expect(label('opt-limit')).to.equal('Số dòng tối đa');
+
+    // Every control has a Vietnamese label and a hint, never only an attribute's name.
+    for (const widget of ['tiendo-progress', 'tiendo-kpi', 'tiendo-province-table', 'tiendo-model-list', 'tiendo-chart']) {
+      set(doc, 'widget', widget);
+      for (const control of doc.querySelectorAll<HTMLInputElement | HTMLSelectElement>('#options [name], #advanced [name]')) {
+        const text = (control.labels?.[0]?.textContent ?? '').trim();
+        expect(text, `${widget} ${control.name}`).not.to.equal('');
+        expect(text).not.to.equal(control.name);
+        expect(/[à-ỹđ]/i.test(text), `"${text}" is Vietnamese`).to.equal(true);
+        const hint = control.getAttribute('aria-describedby') ?? control.closest('fieldset')?.getAttribute('aria-describedby');
+        expect(doc.getElementById(hint!)?.textContent, `hint of ${widget} ${control.name}`).not.to.equal('');
+      }
+    }
+  });
+
+  it('says what is missing when the feed cannot feed a choice', async () => {
+    const noFeed = await builder('');
+    expect(noFeed.doc.getElementById('feed-status')!.textContent).to.contain('Chưa có nguồn dữ liệu');
+    expect(noFeed.doc.getElementById('snippet-script')!.textContent).to.contain('Chưa có mã');
+
+    const feed = {
+      version: 1,
+      asOf: '2024-10-04',
+      metrics: [{ id: 'on-time', name: 'Hồ sơ đúng hạn', unit: 'hồ sơ' }],
+      provinces: [{ id: 'nghe-an', name: 'Nghệ An', metrics: { 'on-time': { value: 5, total: 10 } } }],
+    };
+    const url = await mockFeed([{ body: feed }]);
+    const { doc } = await builder(`?src=${url}`);
+    const progress = doc.querySelector<HTMLOptionElement>('#widget option[value="tiendo-progress"]')!;
+    expect(progress.disabled).to.equal(true);
+    expect(progress.textContent).to.equal('Tiến độ mô hình điểm của một tỉnh (nguồn dữ liệu chưa có số liệu cho tiện ích này)');
+    expect((doc.getElementById('widget') as HTMLSelectElement).value).to.equal('tiendo-kpi');
+    expect([...doc.querySelectorAll('#province option')].map((o) => o.textContent)).to.deep.equal(['Nghệ An (tỉnh duy nhất trong nguồn dữ liệu)']);
+    set(doc, 'widget', 'tiendo-chart');
+    const chartMetric = [...doc.querySelectorAll('#opt-metric option')].map((o) => o.textContent);
+    expect(chartMetric).to.deep.equal(['Hồ sơ đúng hạn']);
+  });
+
+  it('leaves words of the editor’s own out of the iframe form, which the embed refuses by default', async () => {
+    const { doc } = await builder();
+    set(doc, 'widget', 'tiendo-progress');
+    set(doc, 'opt-label', 'Tiến độ của tỉnh');
+    expect(code(doc, 'script')).to.contain('label="Tiến độ của tỉnh"');
+    expect(code(doc, 'iframe')).not.to.contain('label=');
+    expect(doc.getElementById('iframe-note')!.textContent).to.contain('bỏ tùy chọn: Tiêu đề riêng');
+  });
+
   it('writes attribute values as text in the snippet, never as markup', async () => {
     const { doc } = await builder();
     set(doc, 'widget', 'tiendo-progress');
     set(doc, 'opt-label', '"><img src=x onerror="parent.__pwned=1">');
-    const snippet = doc.getElementById('snippet-script')!.textContent!;
-    expect(snippet).to.contain('label="&quot;>&lt;img src=x onerror=&quot;parent.__pwned=1&quot;>"');
+    const snippet = code(doc, 'script');
+    expect(snippet).to.contain('label="&quot;&gt;&lt;img src=x onerror=&quot;parent.__pwned=1&quot;&gt;"');
     const page = await paste(snippet);
     const el = await ready(page.querySelector('tiendo-progress'), 'pasted');
     expect(visibleText(el)).to.contain('"><img src=x');
@@ -98,7 +250,7 @@ describe('embed builder', () => {
     await sendKeys({ press: 'Enter' });
     const status = doc.getElementById('copy-status')!;
     await until(() => (status.textContent ?? '') !== '', 'copy status');
-    const snippet = doc.getElementById('snippet-script')!.textContent;
+    const snippet = code(doc, 'script');
     if (/Đã sao chép/.test(status.textContent!)) {
       // Clipboard granted: nothing more the page can check without reading it back.
       expect(status.getAttribute('role')).to.equal('status');
@@ -124,9 +276,13 @@ describe('embed builder', () => {
   });
 
   it('speaks English with ?lang=en', async () => {
-    const { doc } = await builder('?lang=en');
+    const { doc } = await builder(`?src=${FEED}&lang=en`);
     expect(doc.querySelector('h1')!.textContent).to.equal('Build a tiendo embed code');
-    expect(doc.getElementById('snippet-iframe')!.textContent).to.contain('lang=en');
+    expect(doc.querySelector('label[for="widget"]')!.textContent).to.equal('Widget');
+    expect(code(doc, 'iframe')).to.contain('lang=en');
+    const link = doc.getElementById('switch-lang') as HTMLAnchorElement;
+    expect(link.textContent).to.equal('Tiếng Việt');
+    expect(new URL(link.href).searchParams.get('src')).to.equal(FEED);
   });
 
   it('passes axe', async () => {

@@ -20,7 +20,8 @@ const vi = {
     'Người quản trị máy chủ có thể bật bằng thẻ <meta name="tiendo-inline-figures" content="on"> trong tệp embed.html.',
   library:
     'Không tải được thư viện tiendo ({url}). Người quản trị máy chủ cần chép cả thư mục dist, gồm cả thư mục con chunks, lên máy chủ.',
-  and: ' và ',
+  chunk:
+    'Chưa tải được mã của tiện ích {widget}; sẽ thử lại sau ít phút. Người quản trị máy chủ cần chép cả thư mục dist, gồm cả thư mục con chunks, lên máy chủ.',
 };
 
 export type EmbedKey = keyof typeof vi;
@@ -38,7 +39,8 @@ const en: Record<EmbedKey, string> = {
     'The server’s operator can turn this on with <meta name="tiendo-inline-figures" content="on"> in embed.html.',
   library:
     'The tiendo library could not be loaded ({url}). The server’s operator needs to copy the whole dist folder, its chunks folder included, to the server.',
-  and: ' and ',
+  chunk:
+    'The code of the {widget} widget has not arrived yet; it will be asked for again in a few minutes. The server’s operator needs to copy the whole dist folder, its chunks folder included, to the server.',
 };
 
 /** The embed's language from its `lang` parameter: English for `en*`, else Vietnamese. */

@@ -94,6 +94,16 @@ async function main(): Promise<void> {
   const widget = params.get('widget') ?? '';
   if (!names.includes(widget)) return fail(say('widget', { name: widget, list: names.join(', ') }));
   const tag = `tiendo-${widget}`;
+  // The table, the list and the chart are defined when first used: their attributes are known once their code is here.
+  for (let wait = 5_000; ; wait = Math.min(wait * 2, 300_000)) {
+    try {
+      await lib.defineWidget(tag);
+      break;
+    } catch {
+      fail(say('chunk', { widget }));
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
   const declared = new Set(['lang', ...lib.widgetAttributes(tag).map((a) => a.name)]);
   const refused = refusal(widget, declared);
   if (refused) return fail(refused);

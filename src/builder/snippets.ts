@@ -1,0 +1,111 @@
+/**
+ * The two snippets the builder writes, as text: the script form (preload
+ * hints, a reserve-CSS line, the script and the tag with its fallback text) and
+ * the iframe form (dist/embed.html, a height that fits, the resize script).
+ * Pure, so that tests and a command line can write the same snippets.
+ *
+ * Every URL is absolute and comes from `base`, the folder tiendo.js is served
+ * from (the builder passes its own folder): a snippet never points at the
+ * machine it was made on unless that is where tiendo lives.
+ */
+
+/** [attribute, value]; an empty value writes a boolean attribute. */
+export type Attribute = [name: string, value: string];
+
+/** Heights of the ready widget, in CSS pixels, at a phone's width and at a desktop column's. */
+export interface Heights {
+  phone: number;
+  desktop: number;
+}
+
+/** Below this viewport width the phone height applies. */
+export const PHONE_BREAKPOINT = 480;
+
+/** Text for an attribute value in double quotes. */
+export function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Text between tags. */
+export function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Text inside an HTML comment (which must not contain "--"). */
+function commentText(s: string): string {
+  return s.replace(/-{2,}/g, '—').replace(/>/g, '›');
+}
+
+function attrs(list: Attribute[]): string {
+  return list.map(([n, v]) => (v === '' ? ` ${n}` : ` ${n}="${escapeAttr(v)}"`)).join('');
+}
+
+/**
+ * "min-height while the widget has no figures yet": no layout shift when the
+ * figures arrive. It applies before the element is defined and while it loads;
+ * once ready, the widget's own height (the one measured) takes over.
+ */
+export function reserveCss(tag: string, h: Heights): string {
+  const sel = `${tag}:not([state=ready])`;
+  const px = (n: number) => `${Math.max(0, Math.round(n))}px`;
+  let css = `${sel}{display:block;min-height:${px(h.desktop)}}`;
+  if (Math.round(h.phone) !== Math.round(h.desktop)) {
+    css += `@media (max-width:${PHONE_BREAKPOINT}px){${sel}{min-height:${px(h.phone)}}}`;
+  }
+  return css;
+}
+
+export interface ScriptSnippetInput {
+  /** The folder of tiendo.js, absolute, ending in "/". */
+  base: string;
+  tag: string;
+  attributes: Attribute[];
+  /** The tag's fallback text (figures as of now); '' for none. */
+  fallback: string;
+  /** The feed's absolute URL, for the preload hint. */
+  feed?: string;
+  /** The ready widget's heights, for the reserve-CSS line; absent until measured. */
+  heights?: Heights;
+}
+
+/** The script form: hints and the script (once per page), then the tag with its fallback text. */
+export function scriptSnippet(s: ScriptSnippetInput): string {
+  const script = new URL('tiendo.js', s.base).href;
+  const lines = [`<link rel="modulepreload" href="${escapeAttr(script)}">`];
+  if (s.feed) lines.push(`<link rel="preload" as="fetch" crossorigin href="${escapeAttr(s.feed)}">`);
+  if (s.heights) lines.push(`<style>${reserveCss(s.tag, s.heights)}</style>`);
+  lines.push(`<script type="module" src="${escapeAttr(script)}"></script>`);
+  lines.push(`<${s.tag}${attrs(s.attributes)}>${escapeText(s.fallback)}</${s.tag}>`);
+  return lines.join('\n');
+}
+
+export interface IframeSnippetInput {
+  base: string;
+  /** The widget's name without "tiendo-": progress, kpi… */
+  widget: string;
+  /** The query parameters (boolean attributes as name=name). */
+  params: Attribute[];
+  /** The frame's accessible name. */
+  title: string;
+  /** A height that fits the widget at every width, in CSS pixels. */
+  height: number;
+  /** The comment above the resize script's line. */
+  resizeNote: string;
+}
+
+/** The address of embed.html showing this widget. */
+export function embedUrl(base: string, widget: string, params: Attribute[]): string {
+  const query = new URLSearchParams([['widget', widget], ...params.map(([n, v]): [string, string] => [n, v === '' ? n : v])]);
+  return `${new URL('embed.html', base).href}?${query}`;
+}
+
+/** The iframe form: the frame, then the resize script's line for pages that allow one script. */
+export function iframeSnippet(s: IframeSnippetInput): string {
+  const src = embedUrl(s.base, s.widget, s.params);
+  const height = Math.max(1, Math.ceil(s.height));
+  return [
+    `<iframe src="${escapeAttr(src)}" title="${escapeAttr(s.title)}" loading="lazy" style="width:100%;height:${height}px;border:0"></iframe>`,
+    `<!-- ${commentText(s.resizeNote)} -->`,
+    `<script src="${escapeAttr(new URL('tiendo-resize.js', s.base).href)}"></script>`,
+  ].join('\n');
+}
