@@ -138,7 +138,7 @@ export function appendToFeed(oldFeed: unknown, sheet: ConvertResult): AppendResu
     counts.updated++;
     touched.add(target);
     rowOf.set(target, origin?.row ?? 0);
-    const oldDate = nearestAsOf(oldFeedDate, text(own(target, 'asOf')));
+    const oldDate = nearestAsOf(text(own(target, 'asOf')), oldFeedDate);
     const oldSource = own(target, 'source') ?? oldFeedSource;
     if (!oldDate || !(instantOf(oldDate) < instantOf(date))) {
       errors.add({ key: 'append.sameDate', params: { asOf: date, old: oldDate ?? '—' }, place: origin ? { row: origin.row } : undefined });
@@ -179,7 +179,7 @@ export function appendToFeed(oldFeed: unknown, sheet: ConvertResult): AppendResu
       if (isObject(before)) {
         if (Array.isArray(before.history)) figure.history = before.history;
         if (own(before, 'target') !== undefined) figure.target = before.target;
-        pushHistory(figure, metricPoint(before, nearestAsOf(oldDate, text(own(before, 'asOf')))!));
+        pushHistory(figure, metricPoint(before, nearestAsOf(text(own(before, 'asOf')), oldDate)!));
       }
       if (keepAreaDate) {
         figure.asOf = date;
