@@ -1,6 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessibleDocument, mockFeed, openPage, until, visibleText } from './helpers.js';
+import { fallbackText, shareText } from '../src/builder/fallback-text.js';
+import { iframeSnippet, reserveCss, scriptSnippet } from '../src/builder/snippets.js';
+import { validateFeed } from '../src/feed/validation.js';
 
 /**
  * The embed builder as a portal hosts it: dist/builder.html, served as built
@@ -289,5 +292,66 @@ describe('embed builder (dist/builder.html)', () => {
     const { doc } = await builder();
     await ready(previewWidget(doc), 'preview');
     await expectAccessibleDocument(doc);
+  });
+});
+
+describe('the builder’s writers (pure)', () => {
+  it('never rounds a share to 0% or 100% unless it is exactly that', () => {
+    expect(shareText(6, 38, 'vi')).to.equal('15,8%');
+    expect(shareText(1999, 2000, 'vi')).to.equal('99,95%');
+    expect(shareText(149_999, 150_000, 'vi', 2)).to.equal('99,999%');
+    expect(shareText(1, 1_000_000, 'vi')).to.equal('0,0001%');
+    expect(shareText(38, 38, 'vi')).to.equal('100%');
+    expect(shareText(0, 38, 'en')).to.equal('0%');
+  });
+
+  it('writes a fallback sentence from the feed for each widget, in Vietnamese and English', () => {
+    const feed = validateFeed({
+      version: 1,
+      asOf: '2024-10-04',
+      metrics: [{ id: 'on-time', name: 'Hồ sơ trả kết quả đúng hạn', unit: 'hồ sơ' }],
+      national: { metrics: { 'on-time': { value: 74336, total: 74587 } } },
+      provinces: [
+        { id: 'nghe-an', name: 'Nghệ An', asOf: '2024-06-20', models: { total: 38, completed: 6, inProgress: 20, notStarted: 12 } },
+        { id: 'ha-tinh', name: 'Hà Tĩnh', models: { total: 43, completed: 0, inProgress: 21 } },
+      ],
+    }).feed!;
+    expect(fallbackText(feed, { widget: 'tiendo-progress', province: 'nghe-an' }, 'vi')).to.equal('Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu đến 20/06/2024');
+    expect(fallbackText(feed, { widget: 'tiendo-progress', province: 'nghe-an' }, 'en')).to.equal('Nghệ An: 6/38 pilot models completed (15.8%) — figures as of 20 Jun 2024');
+    expect(fallbackText(feed, { widget: 'tiendo-kpi', metric: 'on-time' }, 'vi')).to.equal('Toàn quốc — Hồ sơ trả kết quả đúng hạn: 74.336/74.587 hồ sơ (99,66%) — số liệu đến 04/10/2024');
+    expect(fallbackText(feed, { widget: 'tiendo-model-list', province: 'nghe-an' }, 'vi')).to.equal('Nghệ An: 6 hoàn thành, 20 đang triển khai, 12 chưa triển khai trong 38 mô hình điểm — số liệu đến 20/06/2024');
+    expect(fallbackText(feed, { widget: 'tiendo-model-list', province: 'ha-tinh', status: 'in-progress' }, 'vi')).to.equal('Hà Tĩnh: 21/43 mô hình đang triển khai — số liệu đến 04/10/2024');
+    expect(fallbackText(feed, { widget: 'tiendo-province-table', highlight: 'ha-tinh' }, 'vi')).to.equal(
+      'Tiến độ mô hình điểm của 2 tỉnh, thành phố; cao nhất: Nghệ An 6/38 mô hình hoàn thành (15,8%); Hà Tĩnh 0/43 mô hình hoàn thành (0%) — số liệu đến 04/10/2024',
+    );
+    // Nothing to say: no words rather than wrong ones.
+    expect(fallbackText(feed, { widget: 'tiendo-progress', province: 'ha-noi' }, 'vi')).to.equal('');
+  });
+
+  it('writes snippets whose URLs all come from the folder it is given, text escaped', () => {
+    const base = 'https://congan.nghean.gov.vn/tiendo/';
+    const script = scriptSnippet({
+      base,
+      tag: 'tiendo-progress',
+      attributes: [['src', 'https://congan.nghean.gov.vn/du-lieu/de-an-06.json'], ['province', 'nghe-an'], ['show-sentence', '']],
+      fallback: 'Nghệ An: 6/38 <b>',
+      feed: 'https://congan.nghean.gov.vn/du-lieu/de-an-06.json',
+      heights: { phone: 180, desktop: 150 },
+    });
+    expect(script.split('\n')).to.deep.equal([
+      '<link rel="modulepreload" href="https://congan.nghean.gov.vn/tiendo/tiendo.js">',
+      '<link rel="preload" as="fetch" crossorigin href="https://congan.nghean.gov.vn/du-lieu/de-an-06.json">',
+      `<style>${reserveCss('tiendo-progress', { phone: 180, desktop: 150 })}</style>`,
+      '<script type="module" src="https://congan.nghean.gov.vn/tiendo/tiendo.js"></script>',
+      '<tiendo-progress src="https://congan.nghean.gov.vn/du-lieu/de-an-06.json" province="nghe-an" show-sentence>Nghệ An: 6/38 &lt;b&gt;</tiendo-progress>',
+    ]);
+    expect(reserveCss('tiendo-progress', { phone: 180, desktop: 150 })).to.equal(
+      'tiendo-progress:not([state=ready]){display:block;min-height:150px}@media (max-width:480px){tiendo-progress:not([state=ready]){min-height:180px}}',
+    );
+    const frame = iframeSnippet({ base, widget: 'progress', params: [['province', 'nghe-an'], ['debug', '']], title: 'Tiến độ — "Nghệ An"', height: 212.4, resizeNote: 'a -- b' });
+    expect(frame).to.equal(
+      '<iframe src="https://congan.nghean.gov.vn/tiendo/embed.html?widget=progress&amp;province=nghe-an&amp;debug=debug" title="Tiến độ — &quot;Nghệ An&quot;" loading="lazy" style="width:100%;height:213px;border:0"></iframe>\n' +
+        '<!-- a — b -->\n<script src="https://congan.nghean.gov.vn/tiendo/tiendo-resize.js"></script>',
+    );
   });
 });

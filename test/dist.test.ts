@@ -52,3 +52,30 @@ describe('dist/tiendo.js on a plain page', () => {
     frame.remove();
   });
 });
+
+/**
+ * The embed and the builder ship in dist/ beside tiendo.js, ready to host as
+ * they are: the portal copies the folder, nothing is built on its side.
+ */
+describe('dist/ as a portal hosts it: the embed and the builder', () => {
+  it('holds the embed, the resize script and the builder, each pointing at files beside it', async () => {
+    const files = ['tiendo.js', 'embed.html', 'embed.js', 'embed.css', 'tiendo-resize.js', 'builder.html', 'builder.js', 'builder.css'];
+    for (const name of files) expect((await fetch(`/dist/${name}`)).status, name).to.equal(200);
+    const builder = await (await fetch('/dist/builder.html')).text();
+    expect(builder).to.contain('<script type="module" src="./builder.js">');
+    expect(builder).not.to.match(/\.ts"/);
+    // builder.js loads the library beside it at run time: it defines no element of its own.
+    const script = await (await fetch('/dist/builder.js')).text();
+    expect(script).to.contain('tiendo.js');
+    expect(script).not.to.contain('customElements.define');
+    expect(script).not.to.match(/localhost|\/src\//);
+  });
+
+  it('ships embed.html with the safe defaults an operator can change in it', async () => {
+    const doc = new DOMParser().parseFromString(await (await fetch('/dist/embed.html')).text(), 'text/html');
+    expect(doc.querySelector('meta[name="tiendo-allowed-origins"]')!.getAttribute('content')).to.equal('');
+    expect(doc.querySelector('meta[name="tiendo-inline-figures"]')!.getAttribute('content')).to.equal('off');
+    expect(doc.querySelector('base')!.getAttribute('target')).to.equal('_blank');
+    expect(doc.querySelector('base')!.hasAttribute('href')).to.equal(false);
+  });
+});
