@@ -15,10 +15,11 @@ export type {
 } from './province-table/tiendo-province-table.js';
 export type { TiendoModelList, ModelListView, ModelListItem } from './model-list/tiendo-model-list.js';
 export type { TiendoChart, ChartView, ChartType, ChartGrid, ChartRow } from './chart/tiendo-chart.js';
+export type { TiendoPicker, PickerView, PickerOption } from './picker/tiendo-picker.js';
 export { TiendoElement, type ViewBase, type WidgetProblem } from './base/tiendo-element.js';
 export { validateFeed, validateFeedText, issueText, type FeedIssue, type ValidationResult } from './feed/validation.js';
 export { subscribeFeed, FeedError, type FeedSnapshot, type FeedErrorKind } from './feed/loader.js';
-export type { TiendoLoadEvent, TiendoErrorEvent, TiendoLoadDetail, TiendoErrorDetail } from './base/events.js';
+export type { TiendoLoadEvent, TiendoErrorEvent, TiendoSelectEvent, TiendoLoadDetail, TiendoErrorDetail, TiendoSelectDetail } from './base/events.js';
 export type * from './feed/types.js';
 export { VERSION, WIDGET_TAGS, defineWidget } from './base/define.js';
 export { widgetAttributes } from './base/widget-attributes.js';
@@ -28,3 +29,4 @@ export type { TiendoIntrinsicElements } from './jsx.js';
 defineLazily('tiendo-province-table', () => import('./province-table/tiendo-province-table.js'));
 defineLazily('tiendo-model-list', () => import('./model-list/tiendo-model-list.js'));
 defineLazily('tiendo-chart', () => import('./chart/tiendo-chart.js'));
+defineLazily('tiendo-picker', () => import('./picker/tiendo-picker.js'));

@@ -10,6 +10,8 @@ type Value = string | number;
 interface CommonAttributes {
   src?: string;
   province?: string;
+  commune?: string;
+  group?: string;
   lang?: 'vi' | 'en' | string;
   refresh?: Value;
   timeout?: Value;
@@ -51,6 +53,7 @@ export interface TiendoIntrinsicElements {
     highlight?: string;
   };
   'tiendo-model-list': CommonAttributes & { status?: 'completed' | 'in-progress' | 'not-started' };
+  'tiendo-picker': CommonAttributes & { level?: 'province' | 'commune'; label?: string; 'url-param'?: string };
 }
 
 declare global {

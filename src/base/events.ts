@@ -3,6 +3,9 @@
  * page can listen once on `document`.
  */
 import type { FeedErrorKind } from '../feed/loader.js';
+import type { TiendoSelectDetail } from './group-controller.js';
+
+export type { TiendoSelectDetail } from './group-controller.js';
 
 export interface TiendoLoadDetail<V = unknown> {
   /** The data the widget now shows (its view model). */
@@ -23,14 +26,16 @@ export interface TiendoErrorDetail {
 
 export type TiendoLoadEvent<V = unknown> = CustomEvent<TiendoLoadDetail<V>>;
 export type TiendoErrorEvent = CustomEvent<TiendoErrorDetail>;
+export type TiendoSelectEvent = CustomEvent<TiendoSelectDetail>;
 
-export function fire<T>(target: EventTarget, type: 'tiendo-load' | 'tiendo-error', detail: T): void {
+export function fire<T>(target: EventTarget, type: 'tiendo-load' | 'tiendo-error' | 'tiendo-select', detail: T): void {
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
 interface TiendoEventMap {
   'tiendo-load': TiendoLoadEvent;
   'tiendo-error': TiendoErrorEvent;
+  'tiendo-select': TiendoSelectEvent;
 }
 
 /* eslint-disable @typescript-eslint/no-empty-object-type -- declaration merging into the DOM's maps */

@@ -15,6 +15,7 @@ import { baseStyles } from './tiendo-element.styles.js';
 import { fire, type TiendoErrorDetail } from './events.js';
 import { FiguresController, LOADING, type Outcome, type ViewBase, type WidgetProblem } from './figures-controller.js';
 import { LanguageController } from './language-controller.js';
+import { GroupController, type GroupChoice } from './group-controller.js';
 import { renderEmpty, renderError, renderFooter, renderLoading, renderNotes } from './shared-states.js';
 import type { Feed } from '../feed/types.js';
 import type { ChosenArea } from '../feed/figures.js';
@@ -78,6 +79,7 @@ const CHUNK_RETRY_MAX = 300_000;
  *
  * @fires tiendo-load - The figures shown changed; `detail.data` is the view, `detail.url` the feed.
  * @fires tiendo-error - No figures can be shown; `detail` has `message`, `url`, `path` and `kind`.
+ * @fires tiendo-select - The reader chose an area (picker, map tile, table row); `detail` has `province` ('' for the whole country), `commune` and `group`.
  */
 export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   static override styles: CSSResultGroup = baseStyles;
@@ -90,6 +92,12 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
 
   /** Id of a commune (xã, phường, đặc khu) of the chosen province. */
   @property({ reflect: true }) commune?: string;
+
+  /**
+   * Name of a group of linked widgets: they follow one choice of area, made with a
+   * `<tiendo-picker>`, a map tile or a table row of the same group.
+   */
+  @property({ reflect: true }) group?: string;
 
   /** Seconds between re-fetches. A failed refresh keeps the last good figures, marked stale. */
   @property({ type: Number }) refresh?: number;
@@ -116,6 +124,8 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   protected readonly figures = new FiguresController<V>(this);
   /** @internal */
   private readonly language = new LanguageController(this);
+  /** @internal */
+  protected readonly linked = new GroupController(this);
   /** @internal */
   private outcome: Outcome<V> = LOADING;
   /** @internal The outcome last announced by an event, so each is announced once. */
@@ -163,6 +173,28 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * @internal How the widget follows its group: a widget of one area takes the choice as its
+   * `province` (and `commune`), a widget that compares areas as its `highlight`.
+   */
+  protected get followsAs(): 'province' | 'highlight' {
+    return this.usesArea ? 'province' : 'highlight';
+  }
+
+  /** @internal Takes the group's choice; a widget's own attribute holds until the choice changes. */
+  followGroup(choice: GroupChoice, joining: boolean): void {
+    const as = this.followsAs;
+    if (joining && this.hasAttribute(as)) return;
+    const self = this as unknown as Record<string, string | undefined>;
+    self[as] = choice.province || undefined;
+    if (as === 'province') this.commune = choice.commune || undefined;
+  }
+
+  /** @internal Chooses an area for the page: fires `tiendo-select`, which the widget's group follows. */
+  protected select(province: string, commune?: string): void {
+    fire(this, 'tiendo-select', { province, commune, group: this.group });
   }
 
   /** @internal The name a view shows for its area: its own, else the reader's word for the nation. */

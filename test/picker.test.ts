@@ -1,0 +1,140 @@
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/index.js';
+import type { TiendoSelectDetail } from '../src/index.js';
+import { FEED, cleanup, expectAccessible, mount, until, untilState, visibleText } from './helpers.js';
+
+/** Linked widgets (SPEC "Linked widgets"): a picker and the widgets of its group. */
+describe('<tiendo-picker> and linked widgets', () => {
+  afterEach(() => {
+    cleanup();
+    history.replaceState(null, '', location.pathname);
+  });
+
+  // Groups live as long as the page: each test has its own.
+  let n = 0;
+  let g = '';
+  beforeEach(() => (g = `g${++n}`));
+
+  function page(extra = '') {
+    return mount(`
+      <tiendo-picker src="${FEED}" group="${g}" ${extra}></tiendo-picker>
+      <tiendo-progress src="${FEED}" group="${g}"></tiendo-progress>
+      <tiendo-kpi src="${FEED}" group="${g}" metric="on-time"></tiendo-kpi>
+      <tiendo-model-list src="${FEED}" group="${g}" province="ha-tinh"></tiendo-model-list>
+      <tiendo-province-table src="${FEED}" group="${g}"></tiendo-province-table>
+      <tiendo-progress src="${FEED}" group="other-${g}" province="ha-noi"></tiendo-progress>`);
+  }
+
+  /** What a widget shows, '' before its first render. */
+  const shown = (el: Element) => (el.shadowRoot?.querySelector('[part~="base"]') ? visibleText(el) : '');
+  const select = (picker: Element) => picker.shadowRoot!.querySelector('select')!;
+  const choose = (picker: Element, id: string) => {
+    const s = select(picker);
+    s.value = id;
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+
+  it('lists the whole country first, then the provinces in Vietnamese order, under a label', async () => {
+    const box = page();
+    const picker = box.querySelector('tiendo-picker')!;
+    await untilState(picker, 'ready');
+    const options = [...select(picker).options].map((o) => o.textContent!.trim());
+    expect(options).to.deep.equal(['Bộ Công an', 'Hà Nội', 'Hà Tĩnh', 'Nghệ An', 'Vĩnh Phúc']);
+    expect(visibleText(picker)).to.contain('Chọn tỉnh, thành phố');
+    expect(select(picker).labels![0].textContent).to.equal('Chọn tỉnh, thành phố');
+    await expectAccessible(picker);
+  });
+
+  it('moves the group to the chosen province (progress, KPI, model list; the table highlights it), not another group', async () => {
+    const box = page();
+    const [picker, progress, kpi, list, table, other] = [...box.children] as HTMLElement[];
+    await untilState(picker, 'ready');
+    await untilState(kpi, 'ready');
+    await untilState(table, 'ready');
+    await untilState(other, 'ready');
+    // The national block has no model counts; the KPI's metric is national only.
+    await untilState(progress, 'empty');
+    expect(visibleText(kpi)).to.contain('Bộ Công an');
+    await untilState(list, 'empty'); // its own province (Hà Tĩnh) holds until the group's choice changes
+    expect(list.getAttribute('province')).to.equal('ha-tinh');
+    const heard: TiendoSelectDetail[] = [];
+    document.addEventListener('tiendo-select', (e) => heard.push(e.detail), { once: true });
+    choose(picker, 'nghe-an');
+    await until(() => shown(progress).includes('Nghệ An') && shown(progress).includes('6/38'), 'progress on Nghệ An');
+    expect(heard).to.deep.equal([{ province: 'nghe-an', commune: undefined, group: g }]);
+    expect(progress.getAttribute('province')).to.equal('nghe-an');
+    await until(() => kpi.getAttribute('province') === 'nghe-an' && kpi.getAttribute('state') === 'empty', 'the KPI on Nghệ An');
+    await until(() => shown(list).includes('Nghệ An'), 'the model list on Nghệ An');
+    await until(() => table.getAttribute('highlight') === 'nghe-an', 'the table highlights Nghệ An');
+    await until(() => table.shadowRoot!.querySelector('[part~="row-highlight"]')?.textContent?.includes('Nghệ An') === true, 'the highlighted row');
+    expect(other.getAttribute('province')).to.equal('ha-noi');
+    expect(visibleText(other)).to.contain('Hà Nội');
+    // The whole country (the national block) brings the national figures back.
+    choose(picker, '');
+    await until(() => !kpi.hasAttribute('province') && kpi.getAttribute('state') === 'ready', 'national figures');
+    expect(visibleText(kpi)).to.contain('Bộ Công an');
+  });
+
+  it('is operable from the keyboard', async () => {
+    const box = page();
+    const [picker, progress] = [...box.children] as HTMLElement[];
+    await untilState(picker, 'ready');
+    select(picker).focus();
+    expect(picker.shadowRoot!.activeElement).to.equal(select(picker));
+    await sendKeys({ type: 'Ng' });
+    await until(() => select(picker).value === 'nghe-an', 'type-ahead chooses Nghệ An', 3000);
+    await until(() => shown(progress).includes('Nghệ An'), 'progress follows the keyboard choice');
+  });
+
+  it('opens on the province of the page address and writes the choice back, keeping other parameters', async () => {
+    history.replaceState(null, '', `${location.pathname}?tinh=ha-tinh&x=1`);
+    const box = page('url-param="tinh"');
+    const [picker, progress] = [...box.children] as HTMLElement[];
+    await until(() => shown(progress).includes('Hà Tĩnh'), 'Hà Tĩnh from the address');
+    expect(select(picker).value).to.equal('ha-tinh');
+    const before = history.length;
+    choose(picker, 'nghe-an');
+    await until(() => shown(progress).includes('Nghệ An'), 'Nghệ An');
+    const params = new URL(location.href).searchParams;
+    expect(params.get('tinh')).to.equal('nghe-an');
+    expect(params.get('x')).to.equal('1');
+    expect(history.length).to.equal(before); // replaced, not pushed: no reload, no new history entry
+  });
+
+  it('ignores an unknown province in the address, with a warning, never an error', async () => {
+    history.replaceState(null, '', `${location.pathname}?tinh=atlantis`);
+    const warn = console.warn;
+    const warned: string[] = [];
+    console.warn = (m: string) => warned.push(String(m));
+    try {
+      const box = page('url-param="tinh"');
+      const [picker, , kpi] = [...box.children] as HTMLElement[];
+      await untilState(picker, 'ready');
+      await untilState(kpi, 'ready');
+      expect(visibleText(kpi)).to.contain('Bộ Công an');
+      expect(select(picker).value).to.equal('');
+      expect(warned.join('\n')).to.contain('atlantis');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('brings widgets added later to the current choice', async () => {
+    const box = page();
+    const picker = box.querySelector('tiendo-picker')!;
+    await untilState(picker, 'ready');
+    choose(picker, 'ha-tinh');
+    const late = mount(`<tiendo-progress src="${FEED}" group="${g}"></tiendo-progress>`).firstElementChild as HTMLElement;
+    await until(() => shown(late).includes('Hà Tĩnh'), 'the late widget on Hà Tĩnh');
+  });
+
+  it('fits 320 px', async () => {
+    const box = page();
+    box.style.width = '320px';
+    const picker = box.querySelector('tiendo-picker')!;
+    await untilState(picker, 'ready');
+    expect(picker.scrollWidth).to.be.at.most(320);
+    expect(select(picker).getBoundingClientRect().right).to.be.at.most(box.getBoundingClientRect().right + 0.5);
+  });
+});
