@@ -72,7 +72,9 @@ describe('embed builder (dist/builder.html)', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
 
   for (const { widget, options } of cases) {
-    it(`round-trips ${widget} through both snippet forms`, async () => {
+    it(`round-trips ${widget} through both snippet forms`, async function () {
+      // Three copies of the widget load (preview, script form, iframe form): slow engines need the time.
+      this.timeout(40_000);
       const { doc } = await builder();
       const offered = [...doc.querySelectorAll<HTMLOptionElement>('#widget option')].map((o) => o.value);
       expect(offered).to.include(widget);
@@ -88,7 +90,7 @@ describe('embed builder (dist/builder.html)', () => {
 
       const iframePage = await paste(code(doc, 'iframe'));
       const inner = iframePage.querySelector('iframe')!;
-      await until(() => Boolean(inner.contentDocument?.querySelector(widget)), 'embedded widget', 8000);
+      await until(() => Boolean(inner.contentDocument?.querySelector(widget)), 'embedded widget', 15_000);
       const embedded = await ready(inner.contentDocument!.querySelector(widget), 'embedded widget');
       expect(visibleText(embedded)).to.equal(expected);
     });
@@ -107,7 +109,8 @@ describe('embed builder (dist/builder.html)', () => {
       }
     }
     expect(code(doc, 'script')).to.contain(`<script type="module" src="${DIST}tiendo.js"></script>`);
-    expect(code(doc, 'iframe')).to.contain(`<iframe src="${DIST}embed.html?widget=chart&amp;src=`);
+    // The address reads as an address: the feed's URL is not percent-encoded beyond need.
+    expect(code(doc, 'iframe')).to.contain(`<iframe src="${DIST}embed.html?widget=chart&amp;src=${location.origin}${FEED}"`);
     expect(code(doc, 'iframe')).to.contain(`<script src="${DIST}tiendo-resize.js"></script>`);
   });
 
@@ -172,6 +175,7 @@ describe('embed builder (dist/builder.html)', () => {
     expect(choices('province')).to.deep.equal(['Toàn quốc (Bộ Công an)', 'Vĩnh Phúc']);
     set(doc, 'province', 'vinh-phuc');
     expect(label('opt-metric')).to.equal('Chỉ số');
+    expect(doc.getElementById('opt-metric-hint')!.textContent).to.equal('Các chỉ số có số liệu của Vĩnh Phúc trong nguồn dữ liệu (2).');
     expect(choices('opt-metric')).to.deep.equal(['Hồ sơ đăng ký cư trú tiếp nhận trực tuyến', 'Hồ sơ cấp hộ chiếu phổ thông tiếp nhận trực tuyến']);
     set(doc, 'province', '');
     expect(choices('opt-metric')).to.have.length(3);

@@ -84,7 +84,7 @@ const vi = {
   } as Record<string, string>,
   fields: {
     label: ['Tiêu đề riêng', 'Không bắt buộc. Thay cho tên tỉnh (tiến độ) hoặc tên chỉ số (ô số liệu).'],
-    metric: ['Chỉ số', 'Chỉ số trong nguồn dữ liệu.'],
+    metric: ['Chỉ số', 'Các chỉ số có số liệu của {name} trong nguồn dữ liệu ({count}).'],
     chartMetric: ['Số liệu của biểu đồ', 'Tiến độ mô hình điểm, hoặc một chỉ số có ở các tỉnh.'],
     highlight: ['Tỉnh được làm nổi bật', 'Tỉnh được tô đậm để người đọc dễ tìm.'],
     limit: ['Số dòng tối đa', 'Chỉ hiện bấy nhiêu dòng đầu (để trống: tất cả).'],
@@ -209,7 +209,7 @@ const en: BuilderWords = {
   },
   fields: {
     label: ['Heading of your own', 'Optional. Replaces the province’s name (progress) or the metric’s (key figure).'],
-    metric: ['Metric', 'The metric in the feed.'],
+    metric: ['Metric', 'The metrics the feed has for {name} ({count}).'],
     chartMetric: ['Figures of the chart', 'The pilot-model progress, or a metric the provinces have.'],
     highlight: ['Province to highlight', 'Drawn in a darker colour so readers find it.'],
     limit: ['Most rows', 'Show only this many first rows (empty: all).'],

@@ -241,6 +241,7 @@ function renderOptions(): void {
     const ordered = [...(feed?.metrics.map((m) => m.id).filter((id) => ids.includes(id)) ?? []), ...ids.filter((id) => !feed?.metrics.some((m) => m.id === id))];
     const missing = !feed ? words.missing.feed : fill(words.missing.areaMetrics, { name: area?.name ?? '' });
     field(options, 'metric', select(ordered.map((id) => [id, metricName(id)]), get('metric'), missing), 'metric');
+    $('opt-metric-hint').textContent = fill(words.fields.metric[1], { name: area?.name ?? '', count: ordered.length });
   }
   if (tag === 'tiendo-chart' && has.has('metric')) {
     const models = feed?.provinces.some(hasModels) ?? true;

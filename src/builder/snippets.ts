@@ -93,10 +93,15 @@ export interface IframeSnippetInput {
   resizeNote: string;
 }
 
+/** A query value, encoded, but with the characters a query may hold as they are (an editor reads the address). */
+function queryValue(s: string): string {
+  return encodeURIComponent(s).replace(/%2F/gi, '/').replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%40/gi, '@');
+}
+
 /** The address of embed.html showing this widget. */
 export function embedUrl(base: string, widget: string, params: Attribute[]): string {
-  const query = new URLSearchParams([['widget', widget], ...params.map(([n, v]): [string, string] => [n, v === '' ? n : v])]);
-  return `${new URL('embed.html', base).href}?${query}`;
+  const pairs: Attribute[] = [['widget', widget], ...params.map(([n, v]): Attribute => [n, v === '' ? n : v])];
+  return `${new URL('embed.html', base).href}?${pairs.map(([n, v]) => `${queryValue(n)}=${queryValue(v)}`).join('&')}`;
 }
 
 /** The iframe form: the frame, then the resize script's line for pages that allow one script. */
