@@ -399,7 +399,8 @@ class Converter {
       const byCode = lists.map((e) => findUnit(normalizeCode(code) ?? `#${code}`, e)).find(Boolean);
       if (!byCode) {
         this.warn({ row, column: codeCol, header: layout.headers[codeCol] }, era ? `place.unknownCode.${era}` : 'place.unknownCode', { code });
-        return name ? lists.map((e) => findUnit(name, e)).find(Boolean) : undefined;
+        // Code and name are both given: there is nothing to fill in.
+        return name ? undefined : lists.map((e) => findUnit(code, e)).find(Boolean);
       }
       if (name && foldName(byCode.name) !== foldName(name) && !byCode.aliases.some((a) => foldName(a) === foldName(name))) {
         const byName = lists.map((e) => findUnit(name, e)).find(Boolean);

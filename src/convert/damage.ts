@@ -30,6 +30,8 @@ function codePageBytes(): Map<string, number> {
 const SUSPECT = /[\u00c2-\u00f4\u0102\u0103\u01a0\u01a1\u01af\u01b0][^\p{ASCII}]{1,3}/gu;
 const LETTER_QUESTION_LETTER = /\p{L}\?+\p{L}/u;
 const URL = /\bhttps?:\/\/\S*/giu;
+/** A character outside printable ASCII, or a question mark: the only texts worth a closer look. */
+const PLAIN_SUSPECT = /[^ -~]|\?/;
 
 /** Whether `run` is the bytes of UTF-8 letters shown one byte per character. */
 function isUtf8Shown(run: string): boolean {
@@ -50,6 +52,8 @@ function isUtf8Shown(run: string): boolean {
 
 /** The kind of damage in one cell's text, if any. */
 export function damageOf(text: string): Damage | undefined {
+  // Most cells are plain digits or ASCII words: nothing to look at.
+  if (!PLAIN_SUSPECT.test(text)) return undefined;
   if (text.includes('\ufffd')) return 'replacement';
   const plain = text.includes('?') ? text.replace(URL, ' ') : text;
   if (plain.includes('?') && LETTER_QUESTION_LETTER.test(plain)) return 'question';
