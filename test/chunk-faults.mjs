@@ -2,14 +2,15 @@
  * A @web/test-runner middleware that makes lazy chunks fail, for the tests of
  * the chunk loader (src/base/lazy-chunk.ts): the next `times` requests whose
  * path contains `match` answer 404 (or, with `times: -1`, every request until
- * reset).
+ * reset). Rules are kept per browser (by User-Agent): the engines run side by side and
+ * each runs its test files one at a time.
  *
  *   POST /__chunk-fail   body: { "match": "province-table-view", "times": 1 }
  *   POST /__chunk-fail   body: { "match": "", "times": 0 }   stops failing
  *   GET  /__chunk-fail   { "failed": n }: how many requests it refused so far
  */
-let rule = { match: '', times: 0 };
-let failed = 0;
+/** User-Agent → { match, times, failed }. */
+const rules = new Map();
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
@@ -22,18 +23,17 @@ function readBody(req) {
 }
 
 export async function chunkFaults(ctx, next) {
+  const ua = ctx.get('user-agent');
   if (ctx.path === '/__chunk-fail') {
-    if (ctx.method === 'POST') {
-      rule = JSON.parse(await readBody(ctx.req));
-      failed = 0;
-    }
+    if (ctx.method === 'POST') rules.set(ua, { ...JSON.parse(await readBody(ctx.req)), failed: 0 });
     ctx.type = 'application/json';
-    ctx.body = JSON.stringify({ failed });
+    ctx.body = JSON.stringify({ failed: rules.get(ua)?.failed ?? 0 });
     return;
   }
-  if (rule.match && rule.times !== 0 && ctx.path.includes(rule.match)) {
+  const rule = rules.get(ua);
+  if (rule?.match && rule.times !== 0 && ctx.path.includes(rule.match)) {
     if (rule.times > 0) rule.times--;
-    failed++;
+    rule.failed++;
     ctx.status = 404;
     ctx.set('Cache-Control', 'no-store');
     ctx.body = 'not found (test)';

@@ -218,7 +218,8 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
    */
   protected override async scheduleUpdate(): Promise<unknown> {
     const chunk = this.viewChunk;
-    if (chunk && !chunk.value) await chunk.load().catch(() => this.chunkFailed(chunk.name, false));
+    // While a retry is pending, renders do not ask again: the chunk is asked for when the retry falls due.
+    if (chunk && !chunk.value && this.chunkRetry === undefined) await chunk.load().catch(() => this.chunkFailed(chunk.name, false));
     return super.scheduleUpdate();
   }
 
@@ -241,6 +242,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
         () => {
           // The words' chunk did not arrive: speak Vietnamese (always built in), say so, try again later.
           this.wordsFailed = true;
+          this.requestUpdate();
           this.chunkFailed(this.readerLang === 'en' ? 'messages-en' : 'rule-messages', true);
         },
       );
