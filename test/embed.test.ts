@@ -27,8 +27,9 @@ async function embed(query: string, { width = 480, page = '/dist/embed.html' } =
 }
 
 /** An operator's copy of embed.html with its settings edited, served by the mock server; its path. */
-async function operatorEmbed(settings: { origins?: string; inline?: string }): Promise<string> {
+async function operatorEmbed(settings: { origins?: string; inline?: string; version?: string }): Promise<string> {
   let html = await (await fetch('/dist/embed.html')).text();
+  if (settings.version) html = html.replace('src="./embed.js"', `src="./embed.js?v=${settings.version}"`);
   html = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" /><base href="/dist/" />');
   if (settings.origins !== undefined) {
     html = html.replace('name="tiendo-allowed-origins" content=""', `name="tiendo-allowed-origins" content="${settings.origins}"`);
@@ -222,6 +223,22 @@ describe('dist/embed.html', () => {
         Object.assign(win, { setTimeout: real.setTimeout, clearTimeout: real.clearTimeout, fetch: real.fetch });
         win.Date.now = real.now;
       }
+    });
+  });
+
+  describe('when dist/ was not deployed whole', () => {
+    const failChunks = (match: string, times: number) => fetch('/__chunk-fail', { method: 'POST', body: JSON.stringify({ match, times }) });
+    afterEach(() => failChunks('', 0));
+
+    it('says so in the frame when tiendo.js is missing', async () => {
+      // A version query on embed.js carries over to tiendo.js: a request the browser has not cached.
+      const page = await operatorEmbed({ version: `missing-${Date.now()}` });
+      await failChunks('/dist/tiendo.js', -1);
+      const text = await alertIn(await embed(`widget=progress&src=${FEED}&province=nghe-an`, { page }));
+      expect(text).to.contain('Không tải được thư viện tiendo');
+      expect(text).to.contain('chép cả thư mục dist, gồm cả thư mục con chunks');
+      const en = await operatorEmbed({ version: `missing-en-${Date.now()}` });
+      expect(await alertIn(await embed(`widget=progress&src=${FEED}&lang=en`, { page: en }))).to.contain('copy the whole dist folder');
     });
   });
 

@@ -83,7 +83,8 @@ function refusal(widget: string, declared: Set<string>): string | undefined {
 
 async function main(): Promise<void> {
   restrictConnections();
-  const libUrl = import.meta.url.replace(/[^/?#]*([?#].*)?$/, 'tiendo.js');
+  // tiendo.js beside this script, with this script's query (a portal's cache-busting `?v=…` carries over).
+  const libUrl = import.meta.url.replace(/[^/?#]*(\?[^#]*)?(#.*)?$/, 'tiendo.js$1');
   let lib: Tiendo;
   try {
     lib = (await import(/* @vite-ignore */ libUrl)) as Tiendo;
