@@ -26,11 +26,15 @@ export const INLINE_META = 'tiendo-inline-figures';
  * Query parameters that only choose what to show from a feed: they never put
  * figures or free words on the page. Every other attribute a widget declares
  * (label, unit, value, total, source, source-url, as-of…) is inline mode.
+ * A widget that gains an attribute of the choosing kind adds it here.
  */
 export const FEED_PARAMS: ReadonlySet<string> = new Set([
   'lang',
   'src',
   'province',
+  'commune',
+  'group',
+  'grid',
   'refresh',
   'timeout',
   'debug',
