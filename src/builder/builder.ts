@@ -37,6 +37,8 @@ const libUrl = /\.ts([?#].*)?$/.test(import.meta.url)
 
 /** Widgets that show one area (a province, or the nation); the others compare provinces. */
 const AREA_WIDGETS = new Set(['tiendo-progress', 'tiendo-kpi', 'tiendo-model-list']);
+/** Widgets that draw provinces side by side: one metric or the pilot models, a province to mark. */
+const MAP_LIKE = new Set(['tiendo-chart', 'tiendo-map']);
 
 const MODEL_COLUMNS = ['rank', 'name', 'rate', 'completed', 'in-progress', 'not-started', 'total'];
 const STATUSES = ['completed', 'in-progress', 'not-started'];
@@ -243,7 +245,7 @@ function renderOptions(): void {
     field(options, 'metric', select(ordered.map((id) => [id, metricName(id)]), get('metric'), missing), 'metric');
     $('opt-metric-hint').textContent = fill(words.fields.metric[1], { name: area?.name ?? '', count: ordered.length });
   }
-  if (tag === 'tiendo-chart' && has.has('metric')) {
+  if (MAP_LIKE.has(tag) && has.has('metric')) {
     const models = feed?.provinces.some(hasModels) ?? true;
     const choices: [string, string][] = [...(models ? [['', words.chartModels] as [string, string]] : []), ...provinceMetrics().map((id): [string, string] => [id, metricName(id)])];
     field(options, 'chartMetric', select(choices, get('metric'), feed ? words.missing.metrics : words.missing.feed), 'metric');
@@ -261,7 +263,10 @@ function renderOptions(): void {
     field(options, 'sort', select([['', words.defaultSort], ...columnChoices().filter(([id]) => id !== 'rank')], column), 'sort-column');
     field(options, 'order', select([['-', words.desc], ['', words.asc]], sort && !sort.startsWith('-') ? '' : '-'), 'sort-order');
   }
-  if (has.has('highlight') && (tag === 'tiendo-province-table' || tag === 'tiendo-chart')) {
+  if (tag === 'tiendo-map' && has.has('grid')) {
+    field(options, 'grid', select([['', words.gridAuto], ['34', words.grid34], ['63', words.grid63]], get('grid')), 'grid');
+  }
+  if (has.has('highlight') && (tag === 'tiendo-province-table' || MAP_LIKE.has(tag))) {
     field(options, 'highlight', select([['', words.none], ...provinceChoices()], get('highlight'), words.missing.provinces), 'highlight');
   }
   if (tag === 'tiendo-province-table' && has.has('limit')) field(options, 'limit', numberInput(get('limit'), 1, 200), 'limit');

@@ -15,7 +15,7 @@ import type { Lang } from '../i18n/messages.js';
 
 /** What the tag chooses from the feed (its attributes, by name). */
 export interface FallbackChoice {
-  /** The tag: `tiendo-progress`, `tiendo-kpi`, `tiendo-model-list`, `tiendo-province-table`, `tiendo-chart`. */
+  /** The tag: `tiendo-progress`, `tiendo-kpi`, `tiendo-model-list`, `tiendo-province-table`, `tiendo-chart`, `tiendo-map`. */
   widget: string;
   province?: string;
   metric?: string;
@@ -167,7 +167,7 @@ function comparison(feed: Feed, c: FallbackChoice, lang: Lang): string {
  */
 export function fallbackText(feed: Feed, c: FallbackChoice, lang: Lang): string {
   const w = WORDS[lang];
-  if (c.widget === 'tiendo-province-table' || c.widget === 'tiendo-chart') return comparison(feed, c, lang);
+  if (c.widget === 'tiendo-province-table' || c.widget === 'tiendo-chart' || c.widget === 'tiendo-map') return comparison(feed, c, lang);
   const picked = pickArea(feed, c.province);
   if (!picked) return '';
   const { area } = picked;
