@@ -1,6 +1,6 @@
 /**
- * "Tải CSV": a table as the reader sees it, as a CSV file. Loaded only when the
- * button is pressed, so pages that never download do not pay for it.
+ * "Tải CSV": a table's rows as a CSV file. Loaded only when the button is
+ * pressed, so pages that never download do not pay for it.
  *
  * The text is UTF-8 with a BOM (so Excel keeps the diacritics), CRLF line ends,
  * `;` between fields for Vietnamese readers (Vietnamese Excel's list separator,
@@ -22,19 +22,31 @@ function field(text: string, sep: string): string {
   return t.includes(sep) || /["\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
-/** The table's rows as CSV text (BOM included); a cell marked `.none` (no figure) is left empty. */
-export function tableCsv(table: HTMLTableElement, sep: string): string {
-  const lines = [...table.rows].map((tr) =>
-    [...tr.cells].map((cell) => field(cell.classList.contains('none') ? '' : shown(cell), sep)).join(sep),
-  );
+/** Rows of cell texts as CSV text (BOM included); an empty cell is an empty field. */
+export function rowsCsv(rows: readonly (readonly string[])[], sep: string): string {
+  const lines = rows.map((cells) => cells.map((cell) => field(cell, sep)).join(sep));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** Saves the table as a CSV file named after its caption. */
-export function downloadTableCsv(table: HTMLTableElement, sep: string): void {
+/** A drawn table's rows as CSV text (BOM included); a cell marked `.none` (no figure) is left empty. */
+export function tableCsv(table: HTMLTableElement, sep: string): string {
+  return rowsCsv(
+    [...table.rows].map((tr) => [...tr.cells].map((cell) => (cell.classList.contains('none') ? '' : shown(cell)))),
+    sep,
+  );
+}
+
+/** Saves rows of cell texts as a CSV file named `name`.csv (the table's caption). */
+export function downloadCsv(name: string, rows: readonly (readonly string[])[], sep: string): void {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([tableCsv(table, sep)], { type: 'text/csv;charset=utf-8' }));
-  a.download = `${table.caption?.textContent?.trim() || 'tiendo'}.csv`;
+  a.href = URL.createObjectURL(new Blob([rowsCsv(rows, sep)], { type: 'text/csv;charset=utf-8' }));
+  a.download = `${name.trim() || 'tiendo'}.csv`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** Saves a drawn table as a CSV file named after its caption. */
+export function downloadTableCsv(table: HTMLTableElement, sep: string): void {
+  const rows = [...table.rows].map((tr) => [...tr.cells].map((cell) => (cell.classList.contains('none') ? '' : shown(cell))));
+  downloadCsv(table.caption?.textContent ?? '', rows, sep);
 }

@@ -28,8 +28,8 @@ export interface WidgetProblem {
 /** What a widget shows, decided from its figures (before any words). */
 export type Outcome<V> =
   | { state: 'loading' }
-  | { state: 'ready'; view: V; stale: boolean; overdue?: string; url?: string }
-  | ({ state: 'empty'; stale: boolean; overdue?: string } & Provenance)
+  | { state: 'ready'; view: V; stale: boolean; overdue?: string; next?: string; url?: string }
+  | ({ state: 'empty'; stale: boolean; overdue?: string; next?: string } & Provenance)
   | { state: 'error'; problem: WidgetProblem };
 
 export const LOADING: Outcome<never> = { state: 'loading' };
@@ -126,30 +126,61 @@ export class FiguresController<V extends ViewBase> implements ReactiveController
 
   private fromValidFeed(feed: Feed, stale: boolean, url?: string): Outcome<V> {
     const host = this.host;
-    const overdue = feed.nextUpdate && feed.nextUpdate.slice(0, 10) < todayIso() ? feed.nextUpdate : undefined;
+    const overdue = feed.nextUpdate && isPast(feed.nextUpdate) ? feed.nextUpdate : undefined;
     let chosen: ChosenArea | undefined;
     if (host.usesArea) {
       const choice = chooseArea(feed, host.province, host.commune);
-      if (typeof choice === 'string') return { state: 'error', problem: selectionProblem(choice, host) };
+      if (typeof choice === 'string') return { state: 'error', problem: selectionProblem(choice, host, feed) };
       chosen = choice;
     }
     const result = host.fromFeed(feed, chosen);
+    const next = feed.nextUpdate;
     if (!result) {
-      return { state: 'empty', stale, overdue, source: chosen?.source ?? feed.source, asOf: chosen?.asOf ?? feed.asOf };
+      return { state: 'empty', stale, overdue, next, source: chosen?.source ?? feed.source, asOf: chosen?.asOf ?? feed.asOf };
     }
     if ('key' in result) return { state: 'error', problem: result };
-    return { state: 'ready', view: result, stale, overdue, url };
+    return { state: 'ready', view: result, stale, overdue, next, url };
   }
+}
+
+/**
+ * Whether a `nextUpdate` has passed: a date-time to the minute in its own zone (no zone: the
+ * reader's), a date once that whole day is over in the reader's calendar.
+ */
+export function isPast(iso: string, now = Date.now()): boolean {
+  if (iso.length > 10) return Date.parse(iso) <= now;
+  return iso < todayIso(new Date(now));
+}
+
+/** Milliseconds until a `nextUpdate` passes (for a timer that turns a widget overdue on an open page). */
+export function untilPast(iso: string, now = Date.now()): number {
+  if (iso.length > 10) return Date.parse(iso) - now;
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(y, m - 1, d + 1).getTime() - now;
 }
 
 function feedProblem(snap: FeedSnapshot, url: string): WidgetProblem {
   const e = snap.error!;
   const params = { url, status: e.status ?? '', seconds: e.timeoutSeconds ?? '' };
-  return { key: FEED_ERROR_KEYS[e.kind], params, issues: e.issues, kind: e.kind, url };
+  // A feed on another origin that fails before any answer was most likely refused by CORS.
+  const key = e.cors ? 'error.cors' : FEED_ERROR_KEYS[e.kind];
+  return { key, params, issues: e.issues, kind: e.kind, url };
 }
 
-function selectionProblem(why: 'unknown' | 'unknown-commune' | 'ambiguous', host: FiguresHost<ViewBase>): WidgetProblem {
+/** A comparison key: no diacritics, no case, đ as d, runs of anything else as one hyphen. */
+const fold = (s: string) =>
+  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** The province id an editor most likely meant: "Nghệ An" → nghe-an. */
+function nearestId(feed: Feed, wanted: string): string | undefined {
+  const key = fold(wanted);
+  return feed.provinces.find((p) => p.id === key || fold(p.name) === key || fold(p.name).endsWith(`-${key}`))?.id;
+}
+
+function selectionProblem(why: 'unknown' | 'unknown-commune' | 'ambiguous', host: FiguresHost<ViewBase>, feed: Feed): WidgetProblem {
   if (why === 'ambiguous') return { key: 'error.needProvince', kind: 'selection' };
   if (why === 'unknown-commune') return { key: 'error.commune', params: { id: host.commune?.trim() ?? '' }, kind: 'selection' };
-  return { key: 'error.province', params: { id: host.province?.trim() ?? '' }, kind: 'selection' };
+  const id = host.province?.trim() ?? '';
+  const near = nearestId(feed, id);
+  return near ? { key: 'error.provinceNear', params: { id, near }, kind: 'selection' } : { key: 'error.province', params: { id }, kind: 'selection' };
 }

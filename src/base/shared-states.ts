@@ -56,10 +56,16 @@ export function renderFooter(lang: Lang, { source, asOf }: { source?: FeedSource
 }
 
 /** Error and empty states share the fallback content and a short message. */
-export function renderEmpty(lang: Lang, stale: boolean, overdue: string | undefined, provenance: { source?: FeedSource; asOf?: string }) {
+export function renderEmpty(
+  lang: Lang,
+  stale: boolean,
+  overdue: string | undefined,
+  provenance: { source?: FeedSource; asOf?: string },
+  editorNotes: unknown = nothing,
+) {
   return html`<div part="base" class="widget">
     <div class="fallback"><slot></slot></div>
     <p part="message" class="message">${msg(lang, 'state.empty')}</p>
-    ${renderNotes(lang, stale, overdue)} ${renderFooter(lang, provenance)}
+    ${renderNotes(lang, stale, overdue)} ${renderFooter(lang, provenance)} ${editorNotes}
   </div>`;
 }

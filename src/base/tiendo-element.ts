@@ -13,17 +13,25 @@ import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, ty
 import { property } from 'lit/decorators.js';
 import { baseStyles } from './tiendo-element.styles.js';
 import { fire, type TiendoErrorDetail } from './events.js';
-import { FiguresController, LOADING, type Outcome, type ViewBase, type WidgetProblem } from './figures-controller.js';
+import { FiguresController, LOADING, untilPast, type Outcome, type ViewBase, type WidgetProblem } from './figures-controller.js';
+import { feedTiming } from '../feed/loader.js';
+import { todayIso } from '../i18n/format.js';
 import { LanguageController } from './language-controller.js';
 import { GroupController, type GroupChoice } from './group-controller.js';
 import { renderEmpty, renderError, renderFooter, renderLoading, renderNotes } from './shared-states.js';
 import type { Feed } from '../feed/types.js';
 import type { ChosenArea } from '../feed/figures.js';
 import { FeedChecker, issueText } from '../feed/validation.js';
-import { loadMessages, messagesReady, msg, type Lang } from '../i18n/messages.js';
+import { loadMessages, messagesReady, msg, type Lang, type MessageKey, type MessageParams } from '../i18n/messages.js';
 import type { LazyChunk } from './lazy-chunk.js';
 
 export type { ViewBase, WidgetProblem } from './figures-controller.js';
+
+/** An attribute (or figure) the widget worked around: said under `debug` and on the console. */
+export interface WidgetNote {
+  key: MessageKey;
+  params?: MessageParams;
+}
 export type { ChosenArea } from '../feed/figures.js';
 
 /**
@@ -136,6 +144,14 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   private chunkRetryDelay = CHUNK_RETRY_FIRST;
   /** @internal Words that failed to arrive: the widget speaks Vietnamese meanwhile. */
   private wordsFailed = false;
+  /** @internal What the widget worked around in this outcome, said under `debug`. */
+  private notes: WidgetNote[] = [];
+  /** @internal Notes already said on the console. */
+  private warned = new Set<string>();
+  /** @internal Turns the widget overdue when its feed's next update passes, on a page left open. */
+  private overdueTimer?: ReturnType<typeof setTimeout>;
+  /** @internal The next update has passed since the last outcome: work it out again. */
+  private recheck = false;
 
   /** @internal The reader's language in this update. */
   protected get readerLang(): Lang {
@@ -223,19 +239,33 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     return super.scheduleUpdate();
   }
 
+  /**
+   * @internal Attributes the widget worked around (a `refresh` below the floor, a `type` it does
+   * not draw…): said under `debug` and once on the console, never silently ignored. Widgets add theirs.
+   */
+  protected attributeNotes(): WidgetNote[] {
+    return this.src ? feedTiming(this.getAttribute('refresh'), this.getAttribute('timeout')).notes : [];
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.chunkRetry);
-    this.chunkRetry = undefined;
+    clearTimeout(this.overdueTimer);
+    this.chunkRetry = this.overdueTimer = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     // A lang change re-renders without changed properties: the view stays, only the words change.
     const o = this.outcome;
-    if (changed.size || this.figures.changed || o.state === 'loading' || (o.state === 'error' && o.problem.kind === 'chunk')) {
+    if (changed.size || this.recheck || this.figures.changed || o.state === 'loading' || (o.state === 'error' && o.problem.kind === 'chunk')) {
+      this.recheck = false;
       this.outcome = this.figures.outcome();
+      const now = this.outcome;
+      const asOf = now.state === 'ready' ? now.view.asOf : now.state === 'empty' ? now.asOf : undefined;
+      this.notes = this.attributeNotes();
+      if (asOf && asOf.slice(0, 10) > todayIso()) this.notes.push({ key: 'note.asOfFuture', params: { date: asOf.slice(0, 10) } });
     }
-    const withRules = this.outcome.state === 'error';
+    const withRules = this.outcome.state === 'error' || this.notes.length > 0;
     if (!this.wordsFailed && !messagesReady(this.readerLang, withRules)) {
       loadMessages(this.readerLang, withRules).then(
         () => this.requestUpdate(),
@@ -251,7 +281,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
 
   /** @internal The outcome to show: still loading until the words to show it in have arrived (or failed to). */
   private get shown(): Outcome<V> {
-    const ready = this.wordsFailed || messagesReady(this.readerLang, this.outcome.state === 'error');
+    const ready = this.wordsFailed || messagesReady(this.readerLang, this.outcome.state === 'error' || this.notes.length > 0);
     return ready ? this.outcome : LOADING;
   }
 
@@ -285,7 +315,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
       case 'error':
         return renderError(lang, o.problem, this.debug);
       case 'empty':
-        return renderEmpty(lang, o.stale, o.overdue, o);
+        return renderEmpty(lang, o.stale, o.overdue, o, this.renderAttributeNotes(lang));
       case 'ready': {
         const sentence = this.sentence(o.view);
         return html`<div part="base" class="widget">
@@ -293,14 +323,38 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
           ${sentence
             ? html`<p part="sentence" class=${this.showSentence ? 'sentence' : 'visually-hidden'}>${sentence}</p>`
             : nothing}
-          ${renderNotes(lang, o.stale, o.overdue)} ${renderFooter(lang, o.view)}
+          ${renderNotes(lang, o.stale, o.overdue)} ${renderFooter(lang, o.view)} ${this.renderAttributeNotes(lang)}
         </div>`;
       }
     }
   }
 
+  /** @internal The attribute notes, for the editor, under `debug`. */
+  private renderAttributeNotes(lang: Lang) {
+    if (!this.debug || !this.notes.length) return nothing;
+    return html`<ul part="debug" class="debug">
+      ${this.notes.map((n) => html`<li>${msg(lang, n.key, n.params)}</li>`)}
+    </ul>`;
+  }
+
   protected override updated(): void {
     const o = this.shown;
+    clearTimeout(this.overdueTimer);
+    if ((o.state === 'ready' || o.state === 'empty') && o.next && !o.overdue && this.isConnected) {
+      // At most a day at a time (timers cannot wait longer than 24.8 days), then checked again.
+      const wait = Math.min(Math.max(untilPast(o.next), 0) + 1_000, 86_400_000);
+      this.overdueTimer = setTimeout(() => {
+        this.recheck = true;
+        this.requestUpdate();
+      }, wait);
+    }
+    if (o.state !== 'loading' && messagesReady(this.readerLang, true)) {
+      for (const n of this.notes) {
+        const text = msg(this.readerLang, n.key, n.params);
+        if (!this.warned.has(text)) console.warn(`tiendo <${this.localName}>: ${text}`);
+        this.warned.add(text);
+      }
+    }
     this.setAttribute('state', o.state);
     this.toggleAttribute('stale', (o.state === 'ready' || o.state === 'empty') && o.stale);
     this.toggleAttribute('overdue', (o.state === 'ready' || o.state === 'empty') && Boolean(o.overdue));
