@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { TiendoProvinceTable } from '../src/index.js';
 import { tableCsv } from '../src/base/csv-download.js';
-import { FEED, cleanup, expectAccessible, mount, part, untilState, visibleText } from './helpers.js';
+import { FEED, cleanup, expectAccessible, loadJson, mount, part, untilState, visibleText } from './helpers.js';
 
 const F34 = '/test/fixtures/provinces-34.json';
 const F63 = '/test/fixtures/provinces-63.json';
@@ -33,6 +33,16 @@ const headerTexts = (el: Element) => headers(el).map((th) => th.textContent!.rep
 const sortButton = (el: Element, label: string) =>
   headers(el).find((th) => th.textContent!.replace(/[▼▲↕]/g, '').trim() === label)!.querySelector('button')!;
 const status = (el: Element) => root(el).querySelector('[role="status"]')!.textContent!.trim();
+/** Where the page list stands: the page chosen, and "/ pages (rows …)". */
+const pageText = (el: Element) => {
+  const select = root(el).querySelector<HTMLSelectElement>('select#page');
+  return select ? `Trang ${select.selectedOptions[0].textContent!.trim()} ${root(el).querySelector('.where')!.textContent!.trim()}` : '';
+};
+/** A row's name without the line that lists a regrouped unit's former provinces. */
+const nameOf = (tr: HTMLTableRowElement) => {
+  const th = tr.querySelector('th')!;
+  return th.textContent!.replace(th.querySelector('.parts')?.textContent ?? '', '').trim();
+};
 
 async function click(el: TiendoProvinceTable, label: string): Promise<void> {
   sortButton(el, label).click();
@@ -51,6 +61,76 @@ function feedOf(rows: { name: string; completed?: number; total?: number; metric
       ...(r.metrics ? { metrics: r.metrics } : {}),
     })),
     ...extra,
+  };
+}
+
+/** Chooses page `i` (from 0) in the table's page list, as a reader would. */
+async function choosePage(el: TiendoProvinceTable, i: number): Promise<void> {
+  const select = root(el).querySelector<HTMLSelectElement>('select#page')!;
+  select.value = String(i);
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+/** Types `text` into the filter box from the keyboard. */
+async function typeFilter(el: TiendoProvinceTable, text: string): Promise<void> {
+  const input = part(el, 'find') as HTMLInputElement;
+  input.focus();
+  input.select();
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
+/** Presses the table's CSV button and returns the file's text (BOM included). */
+async function downloadedCsv(el: TiendoProvinceTable): Promise<{ text: string; name: string }> {
+  const blobs: Blob[] = [];
+  const names_: string[] = [];
+  const create = URL.createObjectURL;
+  const anchorClick = HTMLAnchorElement.prototype.click;
+  URL.createObjectURL = (b: Blob | MediaSource) => {
+    blobs.push(b as Blob);
+    return create.call(URL, b);
+  };
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    names_.push(this.download);
+  };
+  try {
+    part(el, 'csv')!.click();
+    const start = performance.now();
+    while (!blobs.length && performance.now() - start < 3000) await new Promise((r) => setTimeout(r, 10));
+  } finally {
+    URL.createObjectURL = create;
+    HTMLAnchorElement.prototype.click = anchorClick;
+  }
+  expect(blobs).to.have.length(1);
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blobs[0].arrayBuffer());
+  return { text, name: names_[0] };
+}
+
+/** Syllables for made-up commune names; none follows "Thạch" with an "h-a…" syllable, so "thach ha" finds one name. */
+const SYLLABLES = ['Thạch', 'Cẩm', 'Xuyên', 'Kỳ', 'Anh', 'Đức', 'Thọ', 'Hương', 'Sơn', 'Khê', 'Lộc', 'Vĩnh', 'Phúc', 'Yên', 'Hòa',
+  'Bình', 'Tân', 'Long', 'Mỹ', 'Quảng', 'Trị', 'Đông', 'Tây', 'Nam', 'Bắc', 'Trung', 'Lâm', 'Phong', 'Điền', 'Xuân'];
+
+/**
+ * One province with `n` communes: made-up names with diacritics (row 1,234 is "Xã Thạch Hà"),
+ * model counts for all but the last, "Xã Cuối Cùng", which has none and so sorts last.
+ */
+function communeFeed(n = 3321): Json {
+  const communes = Array.from({ length: n }, (_, i) => {
+    const last = i === n - 1;
+    const name = last
+      ? 'Xã Cuối Cùng'
+      : i === 1234
+        ? 'Xã Thạch Hà'
+        : `${i % 5 ? 'Xã' : 'Phường'} ${SYLLABLES[i % 30]} ${SYLLABLES[Math.floor(i / 30) % 30]} ${Math.floor(i / 900) + 1}`;
+    return { id: `c-${i}`, name, ...(last ? {} : { models: { total: 20, completed: (i * 7919) % 21 } }) };
+  });
+  return {
+    version: 1,
+    title: 'Bảng thử',
+    asOf: '2025-09-30',
+    source: { name: 'Công an tỉnh Hà Tĩnh' },
+    provinces: [{ id: 'ha-tinh', name: 'Hà Tĩnh', models: { total: 66420, completed: 33000 }, communes }],
   };
 }
 
@@ -368,7 +448,10 @@ describe('<tiendo-province-table>', () => {
     await expectAccessible(el);
   });
 
-  it('keeps a 10,000-province feed from freezing the page: the first 200 rows, and says so', async () => {
+  // The contract now says a table never makes a row unreachable (it drew the first 200 rows): a
+  // 10,000-row feed is still drawn without freezing the page, a page of 100 rows at a time, and
+  // every row is a page (or a filter) away; `limit` stays the editor's top-N.
+  it('keeps a 10,000-province feed from freezing the page: a page at a time, every page reachable', async () => {
     const provinces = Array.from({ length: 10000 }, (_, i) => ({
       id: `t-${i}`,
       name: `Tỉnh ${i}`,
@@ -378,18 +461,23 @@ describe('<tiendo-province-table>', () => {
     const el = table('', { version: 1, provinces });
     await untilState(el, 'ready', 3000);
     expect(performance.now() - started).to.be.below(2000);
-    expect(bodyRows(el)).to.have.length(200);
+    expect(bodyRows(el)).to.have.length(100);
     expect(column(el, 2)[0]).to.equal('100,0%');
-    expect(visibleText(el)).to.contain('Đang hiện 200/10.000 tỉnh, thành phố.');
+    expect(pageText(el)).to.equal('Trang 1 / 100 (hàng 1–100/10.000)');
     const t0 = performance.now();
     await click(el, 'Tỷ lệ hoàn thành');
     expect(performance.now() - t0).to.be.below(1000);
     expect(column(el, 2)[0]).to.equal('0,0%');
-    // An editor who wants more asks for it with limit.
+    // The last page holds the last rows.
+    await choosePage(el, 99);
+    expect(bodyRows(el)).to.have.length(100);
+    expect(column(el, 2).at(-1)).to.equal('100,0%');
+    // An editor who wants only the top rows asks for them with limit.
     el.limit = 500;
     await el.updateComplete;
-    expect(bodyRows(el)).to.have.length(500);
+    expect(bodyRows(el)).to.have.length(100);
     expect(visibleText(el)).to.contain('Đang hiện 500/10.000 tỉnh, thành phố.');
+    expect(pageText(el)).to.equal('Trang 1 / 5 (hàng 1–100/500)');
   });
 
   it('shows no sideways page overflow at 320 px: the table scrolls inside itself, names in view', async () => {
@@ -420,7 +508,9 @@ describe('<tiendo-province-table>', () => {
     }
   });
 
-  it('downloads what is shown as CSV: BOM, “;” separators, headers and Vietnamese text', async () => {
+  // The contract now says the CSV holds every row of the data, not the rows drawn: with limit="2",
+  // Hà Tĩnh (third, without a rank) is in the file too.
+  it('downloads every row as CSV: BOM, “;” separators, headers and Vietnamese text', async () => {
     const feed = feedOf(
       [
         { name: 'Nghệ An', completed: 6, total: 38, metrics: { m: { value: 201884 } } },
@@ -466,6 +556,7 @@ describe('<tiendo-province-table>', () => {
           'Hạng;Tỉnh, thành phố;Hoàn thành;Tỷ lệ hoàn thành;"Hồ sơ; trực tuyến (hồ sơ)"',
           '1;Nghệ An;6;15,8%;201.884',
           `2;"'=HYPERLINK(""http://x"")";1;25,0%;`,
+          ';Hà Tĩnh;;;9',
           ';Toàn quốc;7;16,7%;',
         ].join('\r\n') +
         '\r\n',
@@ -479,8 +570,10 @@ describe('<tiendo-province-table>', () => {
     const el = table(`src="${FEED}" columns="name,completed" sort="name"`, undefined, { lang: 'en' });
     await untilState(el, 'ready');
     const csv = tableCsv(root(el).querySelector('table')!, ',');
-    expect(csv.split('\r\n')[0]).to.equal('\uFEFFProvince,Completed');
-    expect(csv).to.contain('\r\nHà Nội,\r\n');
+    // The demo's provinces have their own sources and dates: the contract now has each row keep
+    // its own, so the table (and its CSV) gains their column.
+    expect(csv.split('\r\n')[0]).to.equal('\uFEFFProvince,Completed,"Source, date"');
+    expect(csv).to.contain('\r\nHà Nội,,Cổng GTĐT thành phố Hà Nội · 15 May 2024\r\n');
     const big = table('columns="name,m"', feedOf([{ name: 'Huế', metrics: { m: { value: 201884 } } }]), { lang: 'en' });
     await untilState(big, 'ready');
     expect(tableCsv(root(big).querySelector('table')!, ',')).to.equal('\uFEFFProvince,m\r\nHuế,"201,884"\r\n');
@@ -534,5 +627,361 @@ describe('<tiendo-province-table>', () => {
     const e = await loaded;
     expect(e.detail.data.rows[0].name).to.equal('Huế');
     expect(visibleText(el)).to.contain('Huế');
+  });
+  describe('long tables and communes', () => {
+    it('shows the 3,321 communes of a province within 2 s, a page at a time, in commune words', async () => {
+      const feed = communeFeed();
+      const started = performance.now();
+      const el = table('level="commune" province="ha-tinh"', feed);
+      await untilState(el, 'ready', 4000);
+      expect(performance.now() - started).to.be.below(2000);
+      expect(bodyRows(el)).to.have.length(100);
+      expect(root(el).querySelector('caption')!.textContent!.trim()).to.equal('Bảng thử: các xã, phường của Hà Tĩnh');
+      expect(headerTexts(el).slice(0, 3)).to.deep.equal(['Hạng', 'Xã, phường', 'Tỷ lệ hoàn thành']);
+      expect(root(el).querySelector('label[for="find"]')!.textContent!.trim()).to.equal('Tìm xã, phường');
+      expect(pageText(el)).to.equal('Trang 1 / 34 (hàng 1–100/3.321)');
+      expect(visibleText(el)).not.to.match(/tỉnh, thành phố/i);
+      // The province's own figures close the table, as the national row closes a table of provinces.
+      expect(root(el).querySelector('tfoot th')!.textContent!.trim()).to.equal('Hà Tĩnh');
+      expect(part(el, 'sentence')!.textContent).to.match(/^Dẫn đầu về tỷ lệ hoàn thành: (Xã|Phường) .+ \(100,0%\)\.$/);
+      await expectAccessible(el);
+    });
+
+    it('finds a commune typed without diacritics, says how many, and announces it', async () => {
+      const el = table('level="commune"', communeFeed());
+      await untilState(el, 'ready', 4000);
+      const input = part(el, 'find') as HTMLInputElement;
+      expect(input.localName).to.equal('input');
+      expect(input.labels![0].textContent!.trim()).to.equal('Tìm xã, phường');
+      await typeFilter(el, 'thach ha');
+      expect(names(el)).to.deep.equal(['Xã Thạch Hà']);
+      expect(status(el)).to.equal('1 kết quả');
+      expect(visibleText(el)).to.contain('1 kết quả');
+      // The rank stays the rank in the whole table; no page list for one row.
+      expect(Number(column(el, 0)[0])).to.be.above(0);
+      expect(root(el).querySelector('select#page')).to.equal(null);
+      // Case and diacritics do not matter; the count follows the text.
+      await typeFilter(el, 'PHƯỜNG');
+      expect(status(el)).to.equal(`${(664).toLocaleString('vi-VN')} kết quả`);
+      expect(bodyRows(el)).to.have.length(100);
+      await typeFilter(el, 'xa thach hà');
+      expect(names(el)).to.deep.equal(['Xã Thạch Hà']);
+      await typeFilter(el, 'không có tên này');
+      expect(status(el)).to.equal('0 kết quả');
+      expect(visibleText(el)).to.contain('Không có tên nào khớp với “không có tên này”.');
+      await expectAccessible(el);
+      // Emptying the box shows every row again.
+      await typeFilter(el, ' ');
+      expect(pageText(el)).to.equal('Trang 1 / 34 (hàng 1–100/3.321)');
+    });
+
+    it('reaches the last commune: page list, next page buttons, and it is visible', async () => {
+      const el = table('level="commune"', communeFeed());
+      await untilState(el, 'ready', 4000);
+      const pages = root(el).querySelector<HTMLSelectElement>('select#page')!;
+      expect(pages.labels![0].textContent!.trim()).to.equal('Trang');
+      expect(pages.options).to.have.length(34);
+      await choosePage(el, 33);
+      expect(bodyRows(el)).to.have.length(21);
+      const last = bodyRows(el).at(-1)!;
+      expect(last.querySelector('th')!.textContent!.trim()).to.equal('Xã Cuối Cùng');
+      expect(last.cells[0].textContent).to.contain('không có số liệu');
+      expect(pageText(el)).to.equal('Trang 34 / 34 (hàng 3.301–3.321/3.321)');
+      last.scrollIntoView();
+      await new Promise((r) => requestAnimationFrame(r));
+      const box = last.getBoundingClientRect();
+      expect(box.height).to.be.above(0);
+      expect(box.top).to.be.at.least(0);
+      expect(box.bottom).to.be.at.most(window.innerHeight + 1);
+      // The buttons walk the pages and say where the reader is.
+      const [prev, next] = [...root(el).querySelectorAll<HTMLButtonElement>('nav.pages button')];
+      expect(next.disabled).to.equal(true);
+      prev.click();
+      await el.updateComplete;
+      expect(status(el)).to.equal('Trang 33/34, hàng 3.201–3.300/3.321');
+      expect(pages.value).to.equal('32');
+      await expectAccessible(el);
+    });
+
+    it('downloads every commune as CSV, whatever the page or filter, in commune words', async () => {
+      const el = table('level="commune"', communeFeed());
+      await untilState(el, 'ready', 4000);
+      await typeFilter(el, 'thach ha');
+      expect(bodyRows(el)).to.have.length(1);
+      expect(visibleText(el)).to.contain('Tệp CSV có đủ 3.321 hàng của bảng.');
+      const { text, name } = await downloadedCsv(el);
+      expect(name).to.equal('Bảng thử: các xã, phường của Hà Tĩnh.csv');
+      const lines = text.split('\r\n');
+      expect(lines.pop()).to.equal('');
+      // Header, 3,321 communes, the province's row.
+      expect(lines).to.have.length(3323);
+      expect(lines[0]).to.equal('\uFEFFHạng;Xã, phường;Tỷ lệ hoàn thành;Hoàn thành;Đang triển khai;Chưa triển khai;Tổng số mô hình');
+      expect(lines.filter((l) => l.includes(';Xã Thạch Hà;'))).to.have.length(1);
+      expect(lines[3321]).to.equal(';Xã Cuối Cùng;;;;;');
+      expect(lines[3322]).to.match(/^;Hà Tĩnh;49,7%;33\.000;;;66\.420$/);
+    });
+
+    it('speaks English at commune level', async () => {
+      const el = table('level="commune"', communeFeed(60), { lang: 'en' });
+      await untilState(el, 'ready');
+      expect(root(el).querySelector('caption')!.textContent!.trim()).to.equal('Bảng thử: communes of Hà Tĩnh');
+      expect(headerTexts(el)[1]).to.equal('Commune');
+      expect(root(el).querySelector('label[for="find"]')!.textContent!.trim()).to.equal('Find a commune');
+      await typeFilter(el, 'thach');
+      expect(status(el)).to.match(/^\d+ results?$/);
+      expect(root(el).querySelector('nav.pages')).to.equal(null);
+    });
+
+    it('needs a province for communes, and is empty for a province without communes', async () => {
+      const two = { version: 1, provinces: [{ id: 'a', name: 'A', communes: [{ id: 'x', name: 'Xã X' }] }, { id: 'b', name: 'B' }] };
+      const none = table('level="commune" debug', two);
+      await untilState(none, 'error');
+      expect(visibleText(none)).to.contain('cần thuộc tính province');
+      const wrong = table('level="commune" province="c" debug', two);
+      await untilState(wrong, 'error');
+      expect(visibleText(wrong)).to.contain('Không có tỉnh "c"');
+      const empty = table('level="commune" province="b"', two);
+      await untilState(empty, 'empty');
+      const ok = table('level="commune" province="a"', two);
+      await untilState(ok, 'ready');
+      expect(names(ok)).to.deep.equal(['Xã X']);
+    });
+
+    it('offers no filter box to a short table, and one past 40 rows', async () => {
+      const short = table(`src="${F34}"`);
+      const long = table(`src="${F63}"`);
+      await untilState(short, 'ready');
+      await untilState(long, 'ready');
+      expect(part(short, 'find')).to.equal(null);
+      expect(part(long, 'find')).not.to.equal(null);
+      expect(root(long).querySelector('nav.pages')).to.equal(null);
+      await typeFilter(long, 'nghe an');
+      expect(names(long)).to.deep.equal(['Nghệ An']);
+      expect(column(long, 0)).to.deep.equal(['5']);
+    });
+
+    it('shows a highlighted row outside the limit after the top rows, with its rank', async () => {
+      const el = table(`src="${F63}" limit="10" highlight="nghe-an" sort="total"`);
+      await untilState(el, 'ready');
+      const rows = bodyRows(el);
+      expect(rows).to.have.length(11);
+      const last = rows[10];
+      expect(last.querySelector('th')!.textContent!.trim()).to.equal('Nghệ An');
+      expect(last.getAttribute('aria-current')).to.equal('true');
+      expect(last.classList.contains('after')).to.equal(true);
+      const rank = Number(last.cells[0].textContent!.trim());
+      expect(part(el, 'sentence')!.textContent).to.equal(`Nghệ An xếp thứ ${rank}/63 về tổng số mô hình.`);
+      expect(rank).to.be.above(10);
+      expect(visibleText(el)).to.contain('Đang hiện 10/63 tỉnh, thành phố.');
+      // Inside the limit it is shown once, in its place.
+      el.limit = 62;
+      await el.updateComplete;
+      expect(names(el).filter((n) => n === 'Nghệ An')).to.have.length(1);
+      await expectAccessible(el);
+    });
+
+    it('keeps a highlighted commune in view on every page', async () => {
+      const el = table('level="commune" highlight="c-3000" sort="name"', communeFeed());
+      await untilState(el, 'ready', 4000);
+      expect(bodyRows(el)).to.have.length(101);
+      expect(bodyRows(el).at(-1)!.getAttribute('aria-current')).to.equal('true');
+    });
+  });
+
+  describe('change since the last earlier point', () => {
+    const history = (dates: string[]) =>
+      feedOf([], {
+        asOf: '2024-06-30',
+        provinces: [
+          { id: 'a', name: 'Hà Nội', models: { total: 10, completed: 6, history: [{ asOf: dates[0], completed: 4 }] } },
+          { id: 'b', name: 'Huế', models: { total: 10, completed: 3, history: [{ asOf: dates[1], completed: 3 }] } },
+          { id: 'c', name: 'Cà Mau', models: { total: 10, completed: 5, history: [{ asOf: dates[2], completed: 7 }] } },
+          { id: 'd', name: 'Đà Nẵng', models: { total: 10, completed: 1 } },
+        ],
+      });
+
+    it('shows the change of the sort metric with each row’s date, and sorts by it', async () => {
+      const el = table('columns="rank,name,completed,change" sort="completed"', history(['2024-04-30', '2024-04-30', '2024-03-31']));
+      await untilState(el, 'ready');
+      expect(headerTexts(el)[3]).to.equal('Thay đổi: Hoàn thành');
+      expect(names(el)).to.deep.equal(['Đà Nẵng', 'Huế', 'Cà Mau', 'Hà Nội']);
+      expect(column(el, 3)).to.deep.equal([
+        NONE,
+        'không đổi so với 30/04/2024',
+        '▼giảm 2 so với 31/03/2024',
+        '▲tăng 2 so với 30/04/2024',
+      ]);
+      await click(el, 'Thay đổi: Hoàn thành');
+      expect(headers(el)[3].getAttribute('aria-sort')).to.equal('descending');
+      expect(names(el)).to.deep.equal(['Hà Nội', 'Huế', 'Cà Mau', 'Đà Nẵng']);
+      expect(column(el, 0)).to.deep.equal(['1', '2', '3', NONE]);
+      expect(status(el)).to.equal('Đã sắp xếp theo Thay đổi: Hoàn thành, giảm dần');
+      await click(el, 'Thay đổi: Hoàn thành');
+      expect(names(el)).to.deep.equal(['Cà Mau', 'Huế', 'Hà Nội', 'Đà Nẵng']);
+      const { text } = await downloadedCsv(el);
+      expect(text).to.contain('\r\n3;Cà Mau;5;▼ 2 so với 31/03/2024\r\n');
+      expect(text).to.contain('\r\n;Đà Nẵng;1;\r\n');
+      await expectAccessible(el);
+    });
+
+    it('puts one shared date in the header, and shows a rate’s change in percentage points', async () => {
+      const el = table('columns="name,rate,change"', history(['2024-04-30', '2024-04-30', '2024-04-30']));
+      await untilState(el, 'ready');
+      expect(headerTexts(el)).to.deep.equal(['Tỉnh, thành phố', 'Tỷ lệ hoàn thành', 'Thay đổi: Tỷ lệ hoàn thành, so với 30/04/2024']);
+      expect(names(el)).to.deep.equal(['Hà Nội', 'Cà Mau', 'Huế', 'Đà Nẵng']);
+      expect(column(el, 2)).to.deep.equal(['▲tăng 20 điểm %', '▼giảm 20 điểm %', 'không đổi', NONE]);
+      const en = table('columns="name,rate,change"', history(['2024-04-30', '2024-04-30', '2024-04-30']), { lang: 'en' });
+      await untilState(en, 'ready');
+      expect(headerTexts(en)[2]).to.equal('Change: Completion rate, since 30 Apr 2024');
+      expect(column(en, 2)).to.deep.equal(['▲up 20 pp', '▼down 20 pp', 'unchanged', '—no figure']);
+    });
+
+    it('follows a metric: its previous figure, else its history', async () => {
+      const feed = feedOf(
+        [
+          { name: 'Huế', metrics: { m: { value: 1240, previous: 1000 } } },
+          { name: 'Cà Mau', metrics: { m: { value: 500, history: [{ asOf: '2024-05-31', value: 520 }] } } },
+          { name: 'Hà Nội', metrics: { m: { value: 7 } } },
+        ],
+        { asOf: '2024-06-30', metrics: [{ id: 'm', name: 'Hồ sơ', unit: 'hồ sơ' }] },
+      );
+      const el = table('columns="name,m,change"', feed);
+      await untilState(el, 'ready');
+      expect(headerTexts(el)[2]).to.equal('Thay đổi: Hồ sơ (hồ sơ)');
+      expect(column(el, 2)).to.deep.equal(['▲tăng 240 so với kỳ trước', '▼giảm 20 so với 31/05/2024', NONE]);
+    });
+  });
+
+  describe('where each row comes from', () => {
+    it('gives each row its own source and date, and the footer credits none of the feed’s to them', async () => {
+      const el = table(`src="${FEED}"`);
+      await untilState(el, 'ready');
+      expect(headerTexts(el).at(-1)).to.equal('Nguồn, thời điểm');
+      const from = bodyRows(el).map((tr) => [tr.querySelector('th')!.textContent!.trim(), tr.cells[tr.cells.length - 1].textContent!.trim()]);
+      expect(from).to.deep.include.members([
+        ['Nghệ An', 'Cổng TTĐT tỉnh Nghệ An · 20/06/2024'],
+        ['Hà Tĩnh', 'Cổng TTĐT Công an tỉnh Hà Tĩnh · 04/10/2024'],
+      ]);
+      // A row without any figure shown (Vĩnh Phúc has no models) has no source to name.
+      expect(from).to.deep.include(['Vĩnh Phúc', '']);
+      const shown = visibleText(el);
+      expect(shown).to.contain('Nguồn và thời điểm của số liệu khác nhau theo từng tỉnh, thành phố: xem cột “Nguồn, thời điểm”.');
+      expect(part(el, 'footer')).to.equal(null);
+      expect(shown).not.to.contain('Nguồn: Công an tỉnh Hà Tĩnh');
+      expect(shown).not.to.contain('Số liệu đến 04/10/2024');
+      await expectAccessible(el);
+    });
+
+    it('names only what differs: rows of one source with their own dates', async () => {
+      const feed = feedOf([{ name: 'Huế', completed: 2 }, { name: 'Cà Mau', completed: 3 }], {
+        asOf: '2024-10-04',
+        source: { name: 'Bộ Công an' },
+      });
+      (feed.provinces as Json[])[0].asOf = '2024-06-20';
+      (feed.provinces as Json[])[1].asOf = '2024-05-15';
+      const el = table('columns="name,completed"', feed);
+      await untilState(el, 'ready');
+      expect(headerTexts(el)).to.deep.equal(['Tỉnh, thành phố', 'Hoàn thành', 'Số liệu đến']);
+      expect(column(el, 2)).to.deep.equal(['15/05/2024', '20/06/2024']);
+      expect(part(el, 'footer')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Nguồn: Bộ Công an');
+      // When every row shares a date that is not the feed's, the footer gives theirs.
+      (feed.provinces as Json[])[1].asOf = '2024-06-20';
+      const same = table('columns="name,completed"', feed);
+      await untilState(same, 'ready');
+      expect(headerTexts(same)).to.deep.equal(['Tỉnh, thành phố', 'Hoàn thành']);
+      expect(part(same, 'footer')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Nguồn: Bộ Công an · Số liệu đến 20/06/2024');
+    });
+
+    it('keeps a metric value’s own date with its row, in the CSV too', async () => {
+      const feed = feedOf(
+        [
+          { name: 'Huế', metrics: { m: { value: 9, asOf: '2022-08-17', source: { name: 'Hội nghị sơ kết' } } } },
+          { name: 'Cà Mau', metrics: { m: { value: 4 } } },
+        ],
+        { asOf: '2024-10-04', source: { name: 'Bộ Công an' }, metrics: [{ id: 'm', name: 'Hồ sơ' }] },
+      );
+      const el = table('columns="name,m"', feed, { lang: 'en' });
+      await untilState(el, 'ready');
+      expect(column(el, 2)).to.deep.equal(['Hội nghị sơ kết · 17 Aug 2022', 'Bộ Công an · 4 Oct 2024']);
+      expect(visibleText(el)).to.contain('The sources and dates of the figures differ from province to province');
+      const { text } = await downloadedCsv(el);
+      expect(text.split('\r\n')[1]).to.equal('Huế,9,Hội nghị sơ kết · 17 Aug 2022');
+    });
+  });
+
+  describe('the 63 former provinces and the 34 units', () => {
+    const sumOf = (list: Json[], get: (p: Json) => number) => list.reduce((a, p) => a + get(p), 0);
+
+    it('names a former province with its present unit (show-present), and finds it by either name', async () => {
+      const el = table(`src="${F63}" show-present sort="name"`);
+      await untilState(el, 'ready');
+      const shown = names(el);
+      expect(shown).to.include('Vĩnh Phúc (nay thuộc Phú Thọ)');
+      expect(shown).to.include('Hòa Bình (nay thuộc Phú Thọ)');
+      expect(shown).to.include('Bình Định (nay thuộc Gia Lai)');
+      // Not those whose unit keeps their name, nor Huế, which was renamed rather than merged.
+      for (const n of ['Nghệ An', 'Phú Thọ', 'Lào Cai', 'Thừa Thiên Huế', 'Gia Lai']) expect(shown).to.include(n);
+      await typeFilter(el, 'phu tho');
+      expect(names(el)).to.have.members(['Phú Thọ', 'Vĩnh Phúc (nay thuộc Phú Thọ)', 'Hòa Bình (nay thuộc Phú Thọ)']);
+      expect(status(el)).to.equal('3 kết quả');
+      const en = table(`src="${F63}" show-present`, undefined, { lang: 'en' });
+      await untilState(en, 'ready');
+      expect(names(en)).to.include('Vĩnh Phúc (now part of Phú Thọ)');
+      // A feed of the 34 has nothing to add.
+      const today = table(`src="${F34}" show-present`);
+      await untilState(today, 'ready');
+      expect(names(today).filter((n) => n.includes('('))).to.deep.equal([]);
+    });
+
+    it('adds the 63 up into the 34 (regroup="2025"): Phú Thọ = Phú Thọ + Vĩnh Phúc + Hòa Bình', async () => {
+      const feed = (await loadJson(F63)) as Json;
+      const provinces = feed.provinces as Json[];
+      // A metric the sources report only as a rate.
+      for (const p of provinces) (p.metrics as Json).r = { rate: 0.5 };
+      (feed.metrics as Json[]).push({ id: 'r', name: 'Tỷ lệ báo cáo' });
+      const el = table('regroup="2025" columns="rank,name,completed,total,online-dossiers,index-766,r"', feed);
+      await untilState(el, 'ready');
+      expect(bodyRows(el)).to.have.length(34);
+      const parts = provinces.filter((p) => ['Phú Thọ', 'Vĩnh Phúc', 'Hòa Bình'].includes(p.name as string));
+      expect(parts).to.have.length(3);
+      const models = (p: Json) => p.models as Record<string, number>;
+      const dossiers = (p: Json) => (p.metrics as Record<string, Record<string, number>>)['online-dossiers'];
+      const row = bodyRows(el).find((tr) => nameOf(tr) === 'Phú Thọ')!;
+      const cells = [...row.cells].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+      expect(cells[1]).to.equal('Phú Thọ gộp từ Phú Thọ, Hòa Bình, Vĩnh Phúc');
+      expect(cells[2]).to.equal(sumOf(parts, (p) => models(p).completed).toLocaleString('vi-VN'));
+      expect(cells[3]).to.equal(sumOf(parts, (p) => models(p).total).toLocaleString('vi-VN'));
+      const rate = sumOf(parts, (p) => dossiers(p).value) / sumOf(parts, (p) => dossiers(p).total);
+      expect(cells[4]).to.equal(`${(rate * 100).toFixed(1).replace('.', ',')}%`);
+      expect(cells[5]).to.equal('—không cộng gộp được');
+      expect(cells[6]).to.equal('—không cộng gộp được');
+      const shown = visibleText(el);
+      expect(shown).to.contain('Tỷ lệ báo cáo (%): nguồn chỉ báo cáo tỷ lệ, không có số đếm để cộng gộp, nên để trống (—).');
+      expect(shown).to.contain('Bộ chỉ số 766 (điểm): điểm số không cộng gộp được, nên để trống (—).');
+      expect(shown).to.contain('cộng gộp vào 34 đơn vị hành chính cấp tỉnh');
+      // A unit that was not merged shows its own figures and no list of parts.
+      const nghe = bodyRows(el).find((tr) => nameOf(tr) === 'Nghệ An')!;
+      expect(nghe.cells[2].textContent!.trim()).to.equal('31');
+      // The filter finds a unit by a former province's name.
+      const all = table('regroup="2025"', feed);
+      await untilState(all, 'ready');
+      expect(part(all, 'find')).to.equal(null); // 34 rows: no filter needed
+      const { text } = await downloadedCsv(el);
+      expect(text).to.contain(`;Phú Thọ — gộp từ Phú Thọ, Hòa Bình, Vĩnh Phúc;${cells[2]};`);
+      await expectAccessible(el);
+    });
+
+    it('says which former provinces a regrouped unit lacks, and leaves a 34-unit feed as it is', async () => {
+      const el = table(`src="${FEED}" regroup="2025" columns="name,completed,total"`);
+      await untilState(el, 'ready');
+      const row = bodyRows(el).find((tr) => nameOf(tr) === 'Phú Thọ')!;
+      expect(row.querySelector('th')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        'Phú Thọ gộp từ Vĩnh Phúc; thiếu số liệu của Phú Thọ, Hòa Bình',
+      );
+      const today = table(`src="${F34}" regroup="2025"`);
+      await untilState(today, 'ready');
+      expect(bodyRows(today)).to.have.length(34);
+      expect(visibleText(today)).not.to.contain('cộng gộp');
+    });
   });
 });

@@ -70,13 +70,81 @@ export const tableStyles = css`
   tfoot * {
     font-weight: 600;
   }
-  .tools {
-    margin-top: 0.75em;
+  .tools,
+  .pages,
+  .find,
+  .table-note {
+    margin: 0.75em 0 0;
     font-size: max(12px, 0.875em);
+  }
+  /* Long tables: the filter box above, the pages below. */
+  .find {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.5em;
+    margin: 0 0 0.75em;
+  }
+  .find label {
+    font-weight: 600;
+  }
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--tiendo-color-surface, #ffffff);
+    border: 1px solid;
+    border-radius: 0.25em;
+    padding: 0.25em 0.5em;
+    min-width: 0;
+  }
+  input {
+    flex: 1 1 10em;
+    max-width: 20em;
+  }
+  .pages {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  button:disabled {
+    cursor: default;
+    opacity: 0.6;
+  }
+  /* A change's date, a unit's former provinces: a second line, quieter. */
+  .since,
+  .parts {
+    display: block;
+    font-size: max(12px, 0.85em);
+    font-weight: normal;
+    color: var(--tiendo-color-muted, #57606a);
+  }
+  .parts {
+    white-space: normal;
+  }
+  td.from {
+    white-space: normal;
+    min-width: 10em;
+    color: var(--tiendo-color-muted, #57606a);
+  }
+  /* The highlighted row shown after the top rows (or the page), with its rank. */
+  tr.after > * {
+    border-top: 2px dashed var(--tiendo-color-border, #d0d7de);
+  }
+  td.empty {
+    white-space: normal;
+  }
+  .csv-note {
+    margin-inline-start: 0.5em;
   }
   @media print {
     .scroll {
       overflow: visible;
+    }
+    .find,
+    .tools button {
+      display: none;
     }
   }
 `;

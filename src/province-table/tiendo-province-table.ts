@@ -7,23 +7,35 @@ import { LazyChunk } from '../base/lazy-chunk.js';
 import type { Feed } from '../feed/types.js';
 import type { TableState } from './province-table-view.js';
 import { tableStyles } from './province-table.styles.js';
-import type { ProvinceTableView } from './table-types.js';
+import type { ProvinceTableView, TablePlaces } from './table-types.js';
 
 export type * from './table-types.js';
 
 const viewChunk = new LazyChunk('province-table-view', () => import('./province-table-view.js'));
+/** The lists of the 63 and the 34 units, fetched only by a table with `regroup` or `show-present`. */
+const placesChunk = new LazyChunk<TablePlaces>('places', () => import('../places/regroup.js'));
 
 /**
  * @tagname tiendo-province-table
- * @summary Provinces side by side: rank, name, pilot-model counts, completion rate and
- * chosen metrics; sortable by every column (Vietnamese collation for names), a highlighted
- * province, the national row, and a CSV download of what is shown.
+ * @summary Provinces (or one province's communes) side by side: rank, name, pilot-model
+ * counts, completion rate, chosen metrics and their change; sortable by every column
+ * (Vietnamese collation for names), a highlighted row, the national row, a filter box and
+ * pages for long tables, and a CSV download of every row.
  *
  * The rank follows the sorted column (when sorting by name, the first numeric column), from
  * the best figure down: a higher figure ranks first except for `not-started` and metrics with
  * `higherIsBetter: false`. Ties share a rank (1, 2, 2, 4); a province without the figure has none.
  * Sorting ascending shows the same ranks in reverse. Missing figures sort last both ways, ties by name.
- * Without `limit`, at most 200 rows are drawn (the table says how many of how many).
+ *
+ * Every row stays reachable: past 40 rows a filter box finds a name without regard to
+ * diacritics or case ("thach ha" finds "Xã Thạch Hà") and says how many it found; past 100
+ * rows the table is drawn a page at a time, with page buttons and a choice of page. `limit`
+ * keeps the editor's top rows; a highlighted row outside them (or outside the page) is shown
+ * after them with its rank. The CSV download holds every row of the data, whatever the
+ * filter, page or limit.
+ *
+ * Each row keeps its own source and date: when they differ from row to row, a column shows
+ * them and the footer credits only what every row shares.
  *
  * The sorting and drawing code is a chunk of its own, fetched by the first table on a
  * page; the element's first render waits for it, so pages without a table never load it.
@@ -32,6 +44,9 @@ const viewChunk = new LazyChunk('province-table-view', () => import('./province-
  * @csspart caption - The table's caption (the feed's title).
  * @csspart row - Every province row; also `row-highlight` (the `highlight` province) and `row-national`.
  * @csspart csv - The "Tải CSV" button.
+ * @csspart find - The filter box (past 40 rows).
+ * @csspart pages - The page buttons (past 100 rows).
+ * @csspart table-note - A note under the table (mixed sources and dates, regrouped figures).
  *
  * @cssprop --tiendo-color-highlight - Background of the highlighted row (default #fff8c5).
  * @cssprop --tiendo-color-marker - The highlighted row's left marker (default #9a6700).
@@ -49,12 +64,24 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
   @property() sort?: string;
   /** Id of the province to highlight. */
   @property({ reflect: true }) highlight?: string;
-  /** Shows only the first rows, in the current order. */
+  /** Shows only the first rows, in the current order (a highlighted row outside them is shown after them). */
   @property({ type: Number }) limit?: number;
+  /**
+   * `province` (default): the feed's provinces; `commune`: the communes of the chosen
+   * province (`province`, else the feed's only province).
+   */
+  @property() level?: 'province' | 'commune';
+  /** `2025`: a feed of the 63 former provinces is added up into the 34 units of today. */
+  @property() regroup?: string;
+  /** Names a former province with the unit it is now part of: "Vĩnh Phúc (nay thuộc Phú Thọ)". */
+  @property({ type: Boolean, attribute: 'show-present' }) showPresent = false;
 
   /** The order the reader chose with the header buttons; a new `sort` attribute replaces it. */
   private chosen?: string;
   private said = '';
+  /** The reader's filter text and page. */
+  private query = '';
+  private page = 0;
 
   override get usesArea(): boolean {
     return false;
@@ -65,14 +92,38 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
     return viewChunk;
   }
 
+  private get needsPlaces(): boolean {
+    return this.regroup?.trim() === '2025' || this.showPresent;
+  }
+
+  /** A table that adds up or names the former provinces also waits for the places' lists. */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (this.needsPlaces && !placesChunk.value) await placesChunk.load().catch(() => this.chunkFailed(placesChunk.name, false));
+    return super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('sort')) this.chosen = undefined;
+    if (changed.has('sort') || changed.has('level') || changed.has('province') || changed.has('regroup') || changed.has('limit')) this.page = 0;
     super.willUpdate(changed);
   }
 
   fromFeed(feed: Feed): ProvinceTableView | WidgetProblem | undefined {
     const chunk = viewChunk.value;
-    return chunk ? chunk.tableView(feed, this.columns) : this.chunkProblem(viewChunk);
+    if (!chunk) return this.chunkProblem(viewChunk);
+    if (this.needsPlaces && !placesChunk.value) return this.chunkProblem(placesChunk);
+    return chunk.tableView(
+      feed,
+      {
+        columns: this.columns,
+        sort: this.sort,
+        level: this.level,
+        province: this.province,
+        regroup: this.regroup?.trim() === '2025',
+        showPresent: this.showPresent,
+      },
+      placesChunk.value,
+    );
   }
 
   fromAttributes(): undefined {
@@ -85,9 +136,23 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
       sort: this.chosen ?? this.sort?.trim() ?? '',
       highlight: this.highlight,
       limit: this.limit,
+      query: this.query,
+      page: this.page,
       said: this.said,
       sorted: (sort, said) => {
         this.chosen = sort;
+        this.said = said;
+        this.page = 0;
+        this.requestUpdate();
+      },
+      found: (query, said) => {
+        this.query = query;
+        this.said = said;
+        this.page = 0;
+        this.requestUpdate();
+      },
+      paged: (page, said) => {
+        this.page = page;
         this.said = said;
         this.requestUpdate();
       },

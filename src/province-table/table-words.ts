@@ -1,0 +1,126 @@
+/**
+ * The words of `<tiendo-province-table>`, in Vietnamese and English. They live in
+ * the table's own chunk, so pages without a table never download them; they are
+ * added to the catalogue when the chunk arrives.
+ */
+import { addWords } from '../i18n/messages.js';
+
+const vi = {
+  'table.caption': 'So sánh các tỉnh, thành phố',
+  'table.caption.commune': 'So sánh các xã, phường của {province}',
+  'table.caption.communeTitled': '{title}: các xã, phường của {province}',
+  'table.rank': 'Hạng',
+  'table.name': 'Tỉnh, thành phố',
+  'table.name.commune': 'Xã, phường',
+  'table.rate': 'Tỷ lệ hoàn thành',
+  'table.total': 'Tổng số mô hình',
+  'table.none': 'không có số liệu',
+  'table.sorted': 'Đã sắp xếp theo {column}, {order}',
+  'table.desc': 'giảm dần',
+  'table.asc': 'tăng dần',
+  'table.rankOf': '{name} xếp thứ {rank}/{count} về {column}',
+  'table.top': 'Dẫn đầu về {column}: {name} ({value})',
+  'table.shown': 'Đang hiện {shown}/{total} tỉnh, thành phố.',
+  'table.shown.commune': 'Đang hiện {shown}/{total} xã, phường.',
+  'table.csv': 'Tải CSV',
+  'table.csvAll': 'Tệp CSV có đủ {count} hàng của bảng.',
+  // Finding a row in a long table.
+  'table.find': 'Tìm tỉnh, thành phố',
+  'table.find.commune': 'Tìm xã, phường',
+  'table.found': '{count} kết quả',
+  'table.found.one': '1 kết quả',
+  'table.foundNone': 'Không có tên nào khớp với “{query}”.',
+  // Pages.
+  'table.pages': 'Các trang của bảng',
+  'table.page': 'Trang',
+  'table.pageOf': 'Trang {page}/{pages}',
+  'table.rows': 'hàng {from}–{to}/{total}',
+  'table.prev': 'Trang trước',
+  'table.next': 'Trang sau',
+  // The change column.
+  'table.change': 'Thay đổi: {column}',
+  'table.changeSince': 'Thay đổi: {column}, so với {date}',
+  'table.since': 'so với {date}',
+  'table.sincePrevious': 'so với kỳ trước',
+  'table.up': 'tăng',
+  'table.down': 'giảm',
+  'table.same': 'không đổi',
+  'table.points': '{value} điểm %',
+  // Where each row's figures come from.
+  'table.from': 'Nguồn, thời điểm',
+  'table.from.source': 'Nguồn',
+  'table.from.asOf': 'Số liệu đến',
+  'table.mixed': 'Nguồn và thời điểm của số liệu khác nhau theo từng tỉnh, thành phố: xem cột “{column}”.',
+  'table.mixed.commune': 'Nguồn và thời điểm của số liệu khác nhau theo từng xã, phường: xem cột “{column}”.',
+  // Old provinces and the 34 units.
+  'table.partOf': '{name} (nay thuộc {unit})',
+  'table.regrouped': 'Số liệu của các tỉnh, thành phố cũ được cộng gộp vào 34 đơn vị hành chính cấp tỉnh từ ngày 01/07/2025.',
+  'table.parts': 'gộp từ {names}',
+  'table.missing': 'thiếu số liệu của {names}',
+  'table.withheld': 'không cộng gộp được',
+  'table.withheld.rate': '{column}: nguồn chỉ báo cáo tỷ lệ, không có số đếm để cộng gộp, nên để trống (—).',
+  'table.withheld.score': '{column}: điểm số không cộng gộp được, nên để trống (—).',
+  'table.withheld.partial': '{column}: không phải tỉnh cũ nào cũng có số liệu này, nên để trống (—) thay vì cộng thiếu.',
+  'table.unplaced': 'Không xác định được đơn vị hành chính mới của {names}; giữ nguyên như nguồn.',
+};
+
+type TableKey = keyof typeof vi;
+
+const en: Record<TableKey, string> = {
+  'table.caption': 'Provinces compared',
+  'table.caption.commune': 'Communes of {province} compared',
+  'table.caption.communeTitled': '{title}: communes of {province}',
+  'table.rank': 'Rank',
+  'table.name': 'Province',
+  'table.name.commune': 'Commune',
+  'table.rate': 'Completion rate',
+  'table.total': 'Models total',
+  'table.none': 'no figure',
+  'table.sorted': 'Sorted by {column}, {order}',
+  'table.desc': 'descending',
+  'table.asc': 'ascending',
+  'table.rankOf': '{name} ranks {rank} of {count} for {column}',
+  'table.top': 'Top for {column}: {name} ({value})',
+  'table.shown': 'Showing {shown} of {total} provinces.',
+  'table.shown.commune': 'Showing {shown} of {total} communes.',
+  'table.csv': 'Download CSV',
+  'table.csvAll': 'The CSV file holds all {count} rows of the table.',
+  'table.find': 'Find a province',
+  'table.find.commune': 'Find a commune',
+  'table.found': '{count} results',
+  'table.found.one': '1 result',
+  'table.foundNone': 'No name matches “{query}”.',
+  'table.pages': 'Pages of the table',
+  'table.page': 'Page',
+  'table.pageOf': 'Page {page} of {pages}',
+  'table.rows': 'rows {from}–{to} of {total}',
+  'table.prev': 'Previous page',
+  'table.next': 'Next page',
+  'table.change': 'Change: {column}',
+  'table.changeSince': 'Change: {column}, since {date}',
+  'table.since': 'since {date}',
+  'table.sincePrevious': 'since the previous period',
+  'table.up': 'up',
+  'table.down': 'down',
+  'table.same': 'unchanged',
+  'table.points': '{value} pp',
+  'table.from': 'Source, date',
+  'table.from.source': 'Source',
+  'table.from.asOf': 'Figures as of',
+  'table.mixed': 'The sources and dates of the figures differ from province to province: see the “{column}” column.',
+  'table.mixed.commune': 'The sources and dates of the figures differ from commune to commune: see the “{column}” column.',
+  'table.partOf': '{name} (now part of {unit})',
+  'table.regrouped': 'The figures of the former provinces are added up into the 34 provincial units in place since 1 July 2025.',
+  'table.parts': 'added up from {names}',
+  'table.missing': 'no figures for {names}',
+  'table.withheld': 'cannot be added up',
+  'table.withheld.rate': '{column}: the sources reported only a rate, with no counts to add up, so it is left blank (—).',
+  'table.withheld.score': '{column}: a score cannot be added up, so it is left blank (—).',
+  'table.withheld.partial': '{column}: not every former province gives this figure, so it is left blank (—) rather than added up in part.',
+  'table.unplaced': 'No present unit was found for {names}; they are shown as the source gives them.',
+};
+
+/** The table's `msg`: its own keys and the core's. */
+export const tableMsg = addWords({ vi, en });
+
+export type { TableKey };
