@@ -6,37 +6,56 @@
  * and, last, one line "N passed, N failed".
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** Runs a command, echoing its output, and resolves with its exit code and output. */
-function run(cmd, args, env = {}) {
+const logDir = join(root, 'test-results');
+mkdirSync(logDir, { recursive: true });
+
+/**
+ * Runs a command and resolves with its exit code and output. The output goes to
+ * test-results/<log>.log; it is printed only when the step fails (the browsers'
+ * expected noise, thousands of lines of hostile-feed warnings, stays in the file).
+ */
+function run(cmd, args, env = {}, log = 'output') {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const echo = (stream) => (chunk) => {
+    const echo = () => (chunk) => {
       out += chunk;
-      stream.write(chunk);
     };
     child.stdout.on('data', echo(process.stdout));
     child.stderr.on('data', echo(process.stderr));
-    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+    child.on('close', (code) => {
+      const file = join(logDir, `${log}.log`);
+      writeFileSync(file, out);
+      if (code) {
+        process.stdout.write(out);
+        console.log(`\n(${cmd} ${args.join(' ')}: exit ${code}; the log is in ${file})`);
+      } else {
+        console.log(`${log}: ok (log in test-results/${log}.log)`);
+      }
+      resolve({ code: code ?? 1, out });
+    });
   });
 }
 
 const bin = (name) => join(root, 'node_modules/.bin', name);
 let failedSteps = 0;
 
-const build = await run(bin('vite'), ['build', '--logLevel', 'warn']);
+const build = await run(bin('vite'), ['build', '--logLevel', 'warn'], {}, 'build');
 if (build.code) failedSteps++;
 
-const browsers = await run(bin('web-test-runner'), process.argv.slice(2), {
-  TIENDO_DEFAULT_BROWSERS: process.env.TIENDO_BROWSERS || 'chromium,firefox,webkit',
-});
+const browsers = await run(
+  bin('web-test-runner'),
+  process.argv.slice(2),
+  { TIENDO_DEFAULT_BROWSERS: process.env.TIENDO_BROWSERS || 'chromium,firefox,webkit' },
+  'browsers',
+);
 if (browsers.code) failedSteps++;
 // The runner redraws one progress line per engine; the last of each is its total.
 const perEngine = new Map();
@@ -47,7 +66,7 @@ for (const m of plain.matchAll(/^(\S+):\s*\|[^|\n]*\|[^|\n]*\|\s*(\d+) passed, (
 }
 
 if (pkg.scripts['test:cli'] && existsSync(join(root, 'test/cli'))) {
-  const cli = await run('npm', ['run', '--silent', 'test:cli']);
+  const cli = await run('npm', ['run', '--silent', 'test:cli'], {}, 'cli');
   if (cli.code) failedSteps++;
   const pass = /^# pass (\d+)/m.exec(cli.out);
   const fail = /^# fail (\d+)/m.exec(cli.out);
@@ -56,8 +75,8 @@ if (pkg.scripts['test:cli'] && existsSync(join(root, 'test/cli'))) {
 
 // Storybook: build the static site, then open every story (TIENDO_STORYBOOK=0 skips it for a quick run).
 if (process.env.TIENDO_STORYBOOK !== '0') {
-  const built = await run('npm', ['run', '--silent', 'build-storybook']);
-  const sb = built.code ? built : await run(process.execPath, [join(root, 'scripts/test-storybook.mjs')]);
+  const built = await run('npm', ['run', '--silent', 'build-storybook'], {}, 'storybook-build');
+  const sb = built.code ? built : await run(process.execPath, [join(root, 'scripts/test-storybook.mjs')], {}, 'storybook');
   if (sb.code) failedSteps++;
   const m = /Storybook: (\d+) passed, (\d+) failed/.exec(sb.out);
   perEngine.set('Storybook (Chromium)', { passed: m ? +m[1] : 0, failed: m ? +m[2] : 1 });
