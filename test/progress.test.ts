@@ -2,10 +2,29 @@ import { expect } from '@esm-bundle/chai';
 import '../src/index.js';
 import type { TiendoProgress } from '../src/index.js';
 import { FEED, ONE_PROVINCE_FEED, cleanup, expectAccessible, mount, part, untilState, visibleText } from './helpers.js';
+import { expectInOrderOnOneLine } from './figure-order.js';
 
 function progress(box: HTMLElement): TiendoProgress {
   return box.querySelector('tiendo-progress')!;
 }
+
+/** A progress bar over a whole feed given inside the tag, ready. */
+async function inline(feed: unknown, attrs = ''): Promise<TiendoProgress> {
+  const box = mount(`<tiendo-progress ${attrs}><script type="application/json"></script></tiendo-progress>`);
+  box.querySelector('script')!.textContent = JSON.stringify(feed);
+  const el = progress(box);
+  el.requestUpdate('src');
+  await untilState(el, 'ready');
+  return el;
+}
+
+/** A feed of one province with these model counts. */
+function models(counts: Record<string, unknown>, name = 'Nghệ An') {
+  return { version: 1, asOf: '2024-06-20', provinces: [{ id: 'x', name, models: counts }] };
+}
+
+const folded = (el: Element | null) => el!.textContent!.replace(/\s+/g, ' ').trim();
+const sentence = (el: TiendoProgress) => part(el, 'sentence')!.textContent;
 
 describe('<tiendo-progress>', () => {
   afterEach(cleanup);
@@ -44,8 +63,9 @@ describe('<tiendo-progress>', () => {
     expect(bar.getAttribute('role')).to.equal('progressbar');
     expect(bar.getAttribute('aria-valuenow')).to.equal('6');
     expect(bar.getAttribute('aria-valuemax')).to.equal('38');
+    // SPEC (Elements): what is read aloud is written for the ear, "6 trên 38", not "6/38".
     expect(bar.getAttribute('aria-valuetext')).to.equal(
-      '6/38 mô hình hoàn thành (15,8%); Đang triển khai: 20; Chưa triển khai: 12',
+      '6 trên 38 mô hình hoàn thành (15,8%); Đang triển khai: 20; Chưa triển khai: 12',
     );
     expect(bar.getAttribute('aria-label')).to.equal('Nghệ An: Mô hình điểm');
   });
@@ -53,8 +73,9 @@ describe('<tiendo-progress>', () => {
   it('states the figures as one plain sentence, shown on request', async () => {
     const el = progress(mount(`<tiendo-progress src="${FEED}" province="nghe-an"></tiendo-progress>`));
     await untilState(el, 'ready');
+    // SPEC (Elements): the sentence says "6 trên 38" (a Vietnamese voice drops the slash of "6/38").
     const sentence =
-      'Nghệ An đã hoàn thành 6/38 mô hình điểm (15,8%); 20 mô hình đang triển khai, 12 chưa triển khai.';
+      'Nghệ An đã hoàn thành 6 trên 38 mô hình điểm (15,8%); 20 mô hình đang triển khai, 12 chưa triển khai.';
     expect(part(el, 'sentence')!.textContent).to.equal(sentence);
     expect(visibleText(el)).not.to.contain(sentence);
     el.showSentence = true;
@@ -160,5 +181,127 @@ describe('<tiendo-progress>', () => {
     await loading.updateComplete;
     expect(loading.getAttribute('state')).to.equal('loading');
     await expectAccessible(loading);
+  });
+
+  describe('time: the models completed since the last earlier point', () => {
+    it('shows "+2 mô hình hoàn thành so với 30/04/2024" and says it with the date in words', async () => {
+      const el = progress(mount(`<tiendo-progress src="${ONE_PROVINCE_FEED}"></tiendo-progress>`));
+      await untilState(el, 'ready');
+      const change = part(el, 'change')!;
+      expect(folded(change)).to.equal('+2 mô hình hoàn thành so với 30/04/2024');
+      expect(change.getAttribute('aria-hidden')).to.equal('true');
+      expect(sentence(el)).to.equal(
+        'Nghệ An đã hoàn thành 6 trên 38 mô hình điểm (15,8%), tăng 2 so với ngày 30 tháng 4 năm 2024; 20 mô hình đang triển khai, 12 chưa triển khai.',
+      );
+      await expectAccessible(el);
+    });
+
+    it('says the same in English', async () => {
+      const el = progress(mount(`<tiendo-progress lang="en" src="${ONE_PROVINCE_FEED}"></tiendo-progress>`));
+      await untilState(el, 'ready');
+      expect(folded(part(el, 'change'))).to.equal('Models completed: +2 since 30 Apr 2024');
+      expect(sentence(el)).to.equal(
+        'Nghệ An has completed 6 of 38 pilot models (15.8%), up 2 since 30 April 2024; 20 in progress and 12 not started.',
+      );
+    });
+
+    it('shows exactly what it showed before on a feed without history', async () => {
+      for (const lang of ['vi', 'en']) {
+        const el = progress(mount(`<tiendo-progress lang="${lang}" src="${FEED}" province="nghe-an"></tiendo-progress>`));
+        await untilState(el, 'ready');
+        expect(part(el, 'change')).to.equal(null);
+        expect(sentence(el)).to.equal(
+          lang === 'vi'
+            ? 'Nghệ An đã hoàn thành 6 trên 38 mô hình điểm (15,8%); 20 mô hình đang triển khai, 12 chưa triển khai.'
+            : 'Nghệ An has completed 6 of 38 pilot models (15.8%); 20 in progress and 12 not started.',
+        );
+      }
+    });
+
+    it('says when fewer are completed, or none more, in words (never "+0", never a minus sign)', async () => {
+      const history = (completed: number) => [{ asOf: '2024-01-31', completed: 1 }, { asOf: '2024-05-31', completed, inProgress: 3 }];
+      const fewer = await inline(models({ total: 10, completed: 4, inProgress: 5, history: history(5) }));
+      expect(folded(part(fewer, 'change'))).to.equal('Ít hơn 1 mô hình hoàn thành so với 31/05/2024');
+      expect(sentence(fewer)).to.contain('(40,0%), giảm 1 so với ngày 31 tháng 5 năm 2024;');
+      const same = await inline(models({ total: 10, completed: 4, inProgress: 5, history: history(4) }));
+      expect(folded(part(same, 'change'))).to.equal('Mô hình hoàn thành: không đổi so với 31/05/2024');
+      expect(sentence(same)).to.contain('(40,0%), không đổi so với ngày 31 tháng 5 năm 2024;');
+      const en = await inline(models({ total: 10, completed: 4, inProgress: 5, history: history(4) }), 'lang="en"');
+      expect(folded(part(en, 'change'))).to.equal('Models completed: unchanged since 31 May 2024');
+      expect(sentence(en)).to.contain('(40.0%), unchanged since 31 May 2024;');
+      const enFewer = await inline(models({ total: 10, completed: 4, inProgress: 5, history: history(6) }), 'lang="en"');
+      expect(folded(part(enFewer, 'change'))).to.equal('Models completed: 2 fewer since 31 May 2024');
+      // The change is against the last point that knows the completed count.
+      const skip = await inline(models({ total: 10, completed: 4, history: [{ asOf: '2024-01-31', completed: 1 }, { asOf: '2024-05-31', inProgress: 3 }] }));
+      expect(folded(part(skip, 'change'))).to.equal('+3 mô hình hoàn thành so với 31/01/2024');
+    });
+  });
+
+  describe('figures that never mislead', () => {
+    it('never rounds a share to 100% unless whole, nor to 0% unless nothing (vi and en)', async () => {
+      const near = await inline(models({ total: 2000, completed: 1999, inProgress: 1 }));
+      expect(part(near, 'percent')!.textContent).to.equal('>\u00a099,9%');
+      expect(sentence(near)).to.contain('đã hoàn thành 1.999 trên 2.000 mô hình điểm (hơn 99,9%)');
+      expect(part(near, 'bar')!.getAttribute('aria-valuetext')).to.contain('(hơn 99,9%)');
+      expect(visibleText(near)).not.to.contain('100,0%');
+      const nearEn = await inline(models({ total: 2000, completed: 1999, inProgress: 1 }), 'lang="en"');
+      expect(part(nearEn, 'percent')!.textContent).to.equal('>\u00a099.9%');
+      expect(sentence(nearEn)).to.contain('(over 99.9%)');
+      const tiny = await inline(models({ total: 1000000, completed: 1, inProgress: 999999 }));
+      expect(part(tiny, 'percent')!.textContent).to.equal('<\u00a00,1%');
+      expect(sentence(tiny)).to.contain('(dưới 0,1%)');
+      const tinyEn = await inline(models({ total: 1000000, completed: 1, inProgress: 999999 }), 'lang="en"');
+      expect(part(tinyEn, 'percent')!.textContent).to.equal('<\u00a00.1%');
+      expect(sentence(tinyEn)).to.contain('(under 0.1%)');
+      const whole = await inline(models({ total: 38, completed: 38 }));
+      expect(part(whole, 'percent')!.textContent).to.equal('100,0%');
+    });
+
+    it('states none completed in words that fit, not a 0,0% that reads as failure (vi and en)', async () => {
+      const el = progress(mount(`<tiendo-progress src="${FEED}" province="ha-tinh"></tiendo-progress>`));
+      await untilState(el, 'ready');
+      expect(folded(part(el, 'percent'))).to.equal('Chưa hoàn thành mô hình nào; 21 mô hình đang triển khai');
+      expect(visibleText(el)).not.to.contain('0,0%');
+      // SPEC (Elements): "None is also a sentence".
+      expect(sentence(el)).to.equal('Hà Tĩnh chưa hoàn thành mô hình điểm nào; 21 mô hình đang triển khai, 22 chưa triển khai.');
+      const en = progress(mount(`<tiendo-progress lang="en" src="${FEED}" province="ha-tinh"></tiendo-progress>`));
+      await untilState(en, 'ready');
+      expect(folded(part(en, 'percent'))).to.equal('No model completed yet; 21 in progress');
+      expect(visibleText(en)).not.to.contain('0.0%');
+      expect(sentence(en)).to.equal('Hà Tĩnh has not completed any pilot model yet; 21 in progress and 22 not started.');
+      const notStarted = await inline(models({ total: 5, inProgress: 0, notStarted: 5 }));
+      expect(folded(part(notStarted, 'percent'))).to.equal('Chưa hoàn thành mô hình nào');
+      await expectAccessible(en);
+    });
+
+    it('keeps a U+202E in a feed name from reordering the figures and dates (vi and en)', async () => {
+      const feed = {
+        version: 1,
+        asOf: '2024-06-20',
+        source: { name: 'Cổng \u202ETTĐT' },
+        provinces: [{ id: 'x', name: 'Nghệ \u202EAn', models: { total: 38, completed: 6, inProgress: 20, history: [{ asOf: '2024-04-30', completed: 4 }] } }],
+      };
+      for (const lang of ['vi', 'en']) {
+        const el = await inline(feed, `lang="${lang}" show-sentence style="width:700px"`);
+        expectInOrderOnOneLine(el, lang === 'vi' ? '6 trên 38' : '6 of 38');
+        expectInOrderOnOneLine(el, lang === 'vi' ? '15,8%' : '15.8%');
+        expectInOrderOnOneLine(el, lang === 'vi' ? '20/06/2024' : '20 Jun 2024');
+        expectInOrderOnOneLine(el, lang === 'vi' ? '30/04/2024' : '30 Apr 2024');
+        expect(el.shadowRoot!.querySelector('[part~="label"] bdi')!.textContent).to.equal('Nghệ \u202EAn');
+      }
+    });
+
+    it('never breaks a figure inside its digits, even in a very narrow box', async () => {
+      for (const lang of ['vi', 'en']) {
+        const el = progress(mount(`<tiendo-progress lang="${lang}" src="${ONE_PROVINCE_FEED}" style="width:50px"></tiendo-progress>`));
+        await untilState(el, 'ready');
+        expectInOrderOnOneLine(el, lang === 'vi' ? '15,8%' : '15.8%');
+        expectInOrderOnOneLine(el, '6/38');
+        if (lang === 'vi') expectInOrderOnOneLine(el, '30/04/2024');
+      }
+      const big = await inline(models({ total: 1234567, completed: 765432 }), 'style="width:40px"');
+      expectInOrderOnOneLine(big, '765.432/1.234.567');
+      expectInOrderOnOneLine(big, '62,0%');
+    });
   });
 });

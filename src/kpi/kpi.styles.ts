@@ -33,6 +33,30 @@ export const kpiStyles = css`
     font-size: 1.25em;
     font-weight: 700;
   }
+  /* A figure never breaks inside its digits; feed text (names, units, source) is isolated for direction. */
+  .n,
+  .value,
+  .rate {
+    white-space: nowrap;
+  }
+  .change,
+  .meter-text,
+  .exact {
+    overflow-wrap: normal;
+  }
+  .footer span,
+  .footer a {
+    unicode-bidi: isolate;
+  }
+  .trend {
+    display: block;
+    width: 8em;
+    height: 1.5em;
+    margin-top: 0.35em;
+    fill: none;
+    stroke: var(--tiendo-color-completed, #0b62c4);
+    stroke-width: 2;
+  }
   .exact,
   .period {
     color: var(--tiendo-color-muted, #57606a);
@@ -75,7 +99,22 @@ export const kpiStyles = css`
     background: var(--tiendo-color-completed, #0b62c4);
     transition: width 0.4s ease-out;
   }
+  .mark {
+    position: absolute;
+    top: 0;
+    bottom: 0;
+    width: 3px;
+    margin-inline-start: -1px;
+    background: var(--tiendo-color-target, var(--tiendo-color-text, #1f2328));
+  }
   @media (forced-colors: active) {
+    .trend {
+      stroke: CanvasText;
+    }
+    .mark {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
     .fill {
       forced-color-adjust: none;
       background: CanvasText;

@@ -4,11 +4,13 @@ import { cssomStyle } from '../base/cssom-style.js';
 import { TiendoElement, numberAttribute, type ChosenArea, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
-import type { Feed } from '../feed/types.js';
+import type { Feed, MetricValue } from '../feed/types.js';
 import { provenance, rateOf } from '../feed/figures.js';
+import { instantOf, metricChange, type Change } from '../feed/history.js';
 import type { FeedChecker } from '../feed/validation.js';
-import { formatCompact, formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
-import { msg } from '../i18n/messages.js';
+import { decimalsApart, formatCompact, formatNumber, formatPercent, formatPercentShort, isolate } from '../i18n/format.js';
+import { msg, type Lang } from '../i18n/messages.js';
+import { changeWords, lower, since } from './change.js';
 import { kpiStyles } from './kpi.styles.js';
 
 /** What `<tiendo-kpi>` shows: one figure of one metric for one area. */
@@ -25,10 +27,84 @@ export interface KpiView extends ViewBase {
   max?: number;
   higherIsBetter: boolean;
   period?: string;
+  /** The change shown: against `previous` when given, else since the last earlier point of `history` (with its date). */
+  change?: Change;
+  /** The figure over time for the trend line, oldest first, as [moment (NaN if unknown), figure]; absent without history. */
+  trend?: [number, number][];
 }
 
 /** Values from a million up are also written in words ("1,3 triệu"). */
 const COMPACT_FROM = 1_000_000;
+
+/** The figure of each point of a metric's history, then the figure itself (at its date), when it has a history. */
+function trendOf(figure: MetricValue, asOf: string | undefined): [number, number][] | undefined {
+  const byValue = figure.value !== undefined;
+  const points = [...(figure.history ?? []), { ...figure, asOf }].flatMap((p) => {
+    const y = byValue ? p.value : (p.rate ?? rateOf(p.value, p.total));
+    return y === undefined ? [] : [[instantOf(p.asOf ?? ''), y] as [number, number]];
+  });
+  return points.length > 1 ? points : undefined;
+}
+
+/** The trend line's points in its 100 × 24 box: real dates across (equal steps if a date is unknown), the figure up. */
+function trendPoints(trend: [number, number][]): string {
+  const ts = trend.map((p) => p[0]);
+  const xs = ts.every((t, i) => !i || t > ts[i - 1]) ? ts : ts.map((_, i) => i);
+  const ys = trend.map((p) => p[1]);
+  const x0 = xs[0];
+  const y0 = Math.min(...ys);
+  const dx = xs[xs.length - 1] - x0 || 1;
+  const dy = Math.max(...ys) - y0;
+  return xs.map((x, i) => `${(((x - x0) / dx) * 100).toFixed(1)},${(dy ? 22 - ((ys[i] - y0) / dy) * 20 : 12).toFixed(1)}`).join(' ');
+}
+
+/** What a view says, worked out once for the screen and the sentence. */
+interface Facts {
+  /** Decimals of the rate and of the value. */
+  rd: number;
+  vd: number;
+  /** The figure the target is judged on (the rate where there is one) and the target as written. */
+  now?: number;
+  goal?: string;
+  /** Whether the true figure meets the target in the metric's direction (lower is better: at or below it). */
+  met?: boolean;
+}
+
+function facts(v: KpiView, lang: Lang): Facts {
+  const t = v.target;
+  const now = v.rate ?? v.value;
+  // Decimals by what the figure needs (SPEC "Figures that never mislead"): the rate of a small count one
+  // (9/11 → 81,8%), else two (99,66%); more where the rounded figure would read as its target.
+  const f: Facts = { rd: v.total !== undefined && v.total <= 1000 ? 1 : 2, vd: 2, now };
+  if (t !== undefined && now !== undefined) {
+    if (v.rate !== undefined) f.rd = decimalsApart(now, t, f.rd, (x, d) => formatPercent(x, lang, d));
+    else f.vd = decimalsApart(now, t, 2, (x, d) => formatNumber(x, lang, d));
+    f.goal = v.rate !== undefined ? formatPercentShort(t, lang) : formatNumber(t, lang);
+    f.met = v.higherIsBetter ? now >= t : now <= t;
+  }
+  return f;
+}
+
+/**
+ * The change as shown, or for the ear (`spoken`): "1.240 so với 31/05/2024 (tốt hơn)" since a dated
+ * point, "Tăng 9.579 so với kỳ trước (tốt hơn)" against `previous`, read aloud "tăng 1.240 so với
+ * ngày 31 tháng 5 năm 2024 (tốt hơn)"; a change that rounds to nothing is "Không đổi …" (SPEC).
+ */
+function changeOf(v: KpiView, lang: Lang, spoken?: boolean): [text: string, tone: string, arrow: string] | undefined {
+  const c = v.change;
+  if (!c) return undefined;
+  const abs = Math.abs(c.delta);
+  const size = formatNumber(c.kind === 'rate' ? abs * 100 : abs, lang);
+  const from = since(lang, c.asOf, spoken);
+  if (size === formatNumber(0, lang)) return [changeWords(lang, 0, '', from), 'same', '='];
+  const words = c.kind === 'rate' ? msg(lang, 'kpi.points', { value: size }) : size;
+  const better = c.delta > 0 === v.higherIsBetter;
+  return [
+    `${c.asOf && !spoken ? `${words} ${from}` : changeWords(lang, c.delta, words, from)} (${msg(lang, better ? 'kpi.better' : 'kpi.worse')})`,
+    better ? 'good' : 'bad',
+    c.delta > 0 ? '▲' : '▼',
+  ];
+}
 
 /**
  * @tagname tiendo-kpi
@@ -40,14 +116,16 @@ const COMPACT_FROM = 1_000_000;
  * @csspart label - The metric's name.
  * @csspart value - The main figure.
  * @csspart rate - The rate beside a count.
- * @csspart change - The change against the previous period.
+ * @csspart change - The change against the previous period, or since the last earlier point of the history with its date.
+ * @csspart trend - The trend line of the history (hidden from screen readers: the sentence says the change).
  * @csspart target - The progress against the target (or the score scale).
  *
  * @cssprop --tiendo-kpi-value-size - Size of the main figure (default 2em).
  * @cssprop --tiendo-color-value - Colour of the main figure (default: the text colour).
  * @cssprop --tiendo-color-good - A change for the better (default #116329).
  * @cssprop --tiendo-color-bad - A change for the worse (default #b42318).
- * @cssprop --tiendo-color-completed - The target and score bar (default #0b62c4).
+ * @cssprop --tiendo-color-completed - The target and score bar, and the trend line (default #0b62c4).
+ * @cssprop --tiendo-color-target - The target's marker on the bar (default: the text colour).
  * @cssprop --tiendo-color-track - The empty bar (default #eaeef2).
  * @cssprop --tiendo-color-track-border - The bar's border (default #8c959f).
  */
@@ -80,6 +158,7 @@ export class TiendoKpi extends TiendoElement<KpiView> {
     const figure = Object.hasOwn(chosen.area.metrics, id) ? chosen.area.metrics[id] : undefined;
     if (!def && !figure) return { key: 'error.metric', params: { id }, kind: 'selection' };
     if (!figure) return undefined;
+    const { source, asOf } = provenance(figure, chosen);
     return {
       name: this.areaName(chosen),
       label: this.label?.trim() || def?.name || id,
@@ -92,7 +171,10 @@ export class TiendoKpi extends TiendoElement<KpiView> {
       previous: figure.previous,
       target: figure.target,
       period: figure.period,
-      ...provenance(figure, chosen),
+      change: metricChange(figure),
+      trend: trendOf(figure, asOf),
+      source,
+      asOf,
     };
   }
 
@@ -113,163 +195,85 @@ export class TiendoKpi extends TiendoElement<KpiView> {
       higherIsBetter: true,
       ...figure,
       rate: rateOf(figure.value, figure.total, figure.rate),
+      change: metricChange(figure),
     };
-  }
-
-  /** The figure the change and the target compare: the rate where there is one, else the value. */
-  private current(v: KpiView): number | undefined {
-    return v.rate ?? v.value;
-  }
-
-  private isRate(v: KpiView): boolean {
-    return v.rate !== undefined;
-  }
-
-  /** The main figure as text: "74.336/74.587 hồ sơ", "82,5/100 điểm", "201.884 hồ sơ" or "93,00%". */
-  private figureText(v: KpiView): string {
-    const lang = this.readerLang;
-    const n = (x: number) => formatNumber(x, lang);
-    const unit = v.unit ? ` ${v.unit}` : '';
-    if (v.value === undefined) return formatPercent(v.rate!, lang, 2);
-    if (v.total !== undefined) return `${n(v.value)}/${n(v.total)}${unit}`;
-    if (v.max !== undefined) return `${n(v.value)}/${n(v.max)}${unit}`;
-    return `${n(v.value)}${unit}`;
-  }
-
-  /**
-   * "Tăng 9.579 so với kỳ trước", or undefined without a previous figure.
-   * `previous` is of the same kind as the figure: the value where there is one
-   * (SPEC: value 50579, total 70758, previous 41000), else the reported rate.
-   */
-  private change(v: KpiView): { text: string; tone: 'good' | 'bad' | 'same'; arrow: string } | undefined {
-    const byRate = v.value === undefined;
-    const now = byRate ? v.rate : v.value;
-    if (v.previous === undefined || now === undefined) return undefined;
-    const lang = this.readerLang;
-    const delta = now - v.previous;
-    if (delta === 0) return { text: msg(lang, 'kpi.change.same'), tone: 'same', arrow: '=' };
-    const size = byRate
-      ? msg(lang, 'kpi.points', { value: formatNumber(Math.abs(delta) * 100, lang, 1) })
-      : formatNumber(Math.abs(delta), lang);
-    const better = delta > 0 === v.higherIsBetter;
-    const text = `${msg(lang, delta > 0 ? 'kpi.change.up' : 'kpi.change.down', { delta: size })} (${msg(
-      lang,
-      better ? 'kpi.better' : 'kpi.worse',
-    )})`;
-    return { text, tone: better ? 'good' : 'bad', arrow: delta > 0 ? '▲' : '▼' };
-  }
-
-  private targetText(v: KpiView, target: number): string {
-    const lang = this.readerLang;
-    return this.isRate(v) ? formatPercentShort(target, lang) : formatNumber(target, lang);
   }
 
   protected renderView(v: KpiView): TemplateResult {
     const lang = this.readerLang;
-    const change = this.change(v);
-    const now = this.current(v);
-    const big = v.value !== undefined && v.total === undefined && v.max === undefined && v.value >= COMPACT_FROM;
-    return html`
-      ${v.name ? html`<p part="area" class="area">${v.name}</p>` : nothing}
-      ${v.label ? html`<p part="label" class="label">${v.label}</p>` : nothing}
-      <p class="figure">
-        ${v.value === undefined
-          ? html`<span part="value" class="value">${formatPercent(v.rate!, lang, 2)}</span>`
-          : html`<span
-                ><span part="value" class="value"
-                  >${big ? formatCompact(v.value, lang) : formatNumber(v.value, lang)}</span
-                >${v.total ?? v.max
-                  ? html`<span class="of">/${formatNumber((v.total ?? v.max)!, lang)}</span>`
-                  : nothing}</span
-              >${v.unit ? html`<span class="unit">${v.unit}</span>` : nothing}${v.total !== undefined &&
-              v.rate !== undefined
-                ? html`<span aria-hidden="true">·</span><span part="rate" class="rate"
-                      >${formatPercent(v.rate, lang, 2)}</span
-                    >`
-                : nothing}`}
-      </p>
-      ${big ? html`<p class="exact">${formatNumber(v.value!, lang)}${v.unit ? ` ${v.unit}` : ''}</p>` : nothing}
-      ${v.period ? html`<p class="period">${v.period}</p>` : nothing}
-      ${change
-        ? html`<p part="change" class="change ${change.tone}">
-            <span aria-hidden="true">${change.arrow}</span> <span>${change.text}</span>
-          </p>`
-        : nothing}
-      ${v.target !== undefined && now !== undefined ? this.renderTarget(v, now, v.target) : this.renderScale(v)}
-    `;
+    const f = facts(v, lang);
+    const change = changeOf(v, lang);
+    const top = v.total ?? v.max;
+    const big = v.value !== undefined && top === undefined && v.value >= COMPACT_FROM;
+    const unit = v.unit && html` <bdi class="unit">${v.unit}</bdi>`;
+    // The sentence says every figure once (SPEC, Elements): the visual figures are hidden from screen readers.
+    return html`${v.name ? html`<p part="area" class="area"><bdi>${v.name}</bdi></p>` : nothing}${v.label
+      ? html`<p part="label" class="label"><bdi>${v.label}</bdi></p>`
+      : nothing}<p class="figure" aria-hidden="true">${v.value === undefined
+      ? html`<span part="value" class="value">${formatPercent(v.rate!, lang, f.rd)}</span>`
+      : html`<span class="n"><span part="value" class="value">${big ? formatCompact(v.value, lang) : formatNumber(v.value, lang, f.vd)}</span>${top
+            ? html`<span class="of">/${formatNumber(top, lang)}</span>`
+            : nothing}</span>${unit}${v.total !== undefined && v.rate !== undefined
+            ? html` <span>·</span> <span part="rate" class="rate">${formatPercent(v.rate, lang, f.rd)}</span>`
+            : nothing}`}</p>${big ? html`<p class="exact" aria-hidden="true"><span class="n">${formatNumber(v.value!, lang)}</span>${unit}</p>` : nothing}${v.period
+      ? html`<p class="period"><bdi>${v.period}</bdi></p>`
+      : nothing}${v.trend
+      ? html`<svg part="trend" class="trend" viewBox="0 0 100 24" preserveAspectRatio="none" aria-hidden="true"><polyline vector-effect="non-scaling-stroke" points=${trendPoints(v.trend)}></polyline></svg>`
+      : nothing}${change
+      ? html`<p part="change" class="change ${change[1]}" aria-hidden="true"><span>${change[2]}</span> <span>${change[0]}</span></p>`
+      : nothing}${this.renderMeter(v, f)}`;
   }
 
-  /** Progress toward the target: a bar filled to current/target, with the words beside it. */
-  private renderTarget(v: KpiView, now: number, target: number): TemplateResult {
+  /**
+   * The figure on its own scale (0–100% for a rate, a score's scale, else up to the larger of the figure
+   * and the target), with a marker at the target and the words "Mục tiêu 90% · chưa đạt".
+   */
+  private renderMeter(v: KpiView, f: Facts) {
     const lang = this.readerLang;
-    const met = now >= target;
-    const nowText = this.isRate(v) ? formatPercent(now, lang, 2) : formatNumber(now, lang);
-    const share = target > 0 ? Math.min(now / target, 1) : 1;
-    return html`<div part="target" class="meter">
-      <p class="meter-text">
-        ${msg(lang, 'kpi.target', { target: this.targetText(v, target) })} ·
-        ${msg(lang, met ? 'kpi.target.met' : 'kpi.target.notMet')}
-      </p>
-      <div
-        class="track"
-        role="progressbar"
-        aria-label=${msg(lang, 'kpi.target', { target: this.targetText(v, target) })}
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${Math.round(share * 100)}
-        aria-valuetext=${msg(lang, 'kpi.target.valuetext', { current: nowText, target: this.targetText(v, target) })}
-      >
-        <div class="fill" style=${cssomStyle({ width: `${share * 100}%` })}></div>
-      </div>
-    </div>`;
+    const t = v.target;
+    const now = t === undefined ? v.value : f.now;
+    if (now === undefined || (t === undefined && v.max === undefined)) return nothing;
+    const top = t !== undefined && v.rate !== undefined ? 1 : (v.max ?? Math.max(now, t!));
+    const at = (x: number) => `${top > 0 ? Math.min(x / top, 1) * 100 : 0}%`;
+    const goal = f.goal && msg(lang, 'kpi.target', { target: f.goal });
+    const nowText = goal && v.rate !== undefined ? formatPercent(now, lang, f.rd) : formatNumber(now, lang, f.vd);
+    return html`<div part="target" class="meter">${goal
+      ? html`<p class="meter-text">${goal} · ${msg(lang, f.met ? 'kpi.target.met' : 'kpi.target.notMet')}</p>`
+      : nothing}<div class="track" role=${goal ? 'progressbar' : 'meter'} aria-label=${goal || v.label || v.name} aria-valuemin="0" aria-valuemax=${top} aria-valuenow=${now} aria-valuetext=${goal
+      ? msg(lang, 'kpi.target.valuetext', { current: nowText, target: f.goal! })
+      : msg(lang, 'kpi.score.valuetext', { value: nowText, max: formatNumber(top, lang) })}><div class="fill" style=${cssomStyle({ width: at(now) })}></div>${goal
+      ? html`<div class="mark" style=${cssomStyle({ left: at(t!) })}></div>`
+      : nothing}</div></div>`;
   }
 
-  /** A score against its scale (82,5 of 100), when the metric has `max`. */
-  private renderScale(v: KpiView) {
-    if (v.max === undefined || v.value === undefined) return nothing;
-    const lang = this.readerLang;
-    const share = Math.min(v.value / v.max, 1);
-    return html`<div part="target" class="meter">
-      <div
-        class="track"
-        role="meter"
-        aria-label=${v.label || v.name}
-        aria-valuemin="0"
-        aria-valuemax=${v.max}
-        aria-valuenow=${v.value}
-        aria-valuetext=${msg(lang, 'kpi.score.valuetext', {
-          value: formatNumber(v.value, lang),
-          max: formatNumber(v.max, lang),
-        })}
-      >
-        <div class="fill" style=${cssomStyle({ width: `${share * 100}%` })}></div>
-      </div>
-    </div>`;
-  }
-
-  /** "Hồ sơ trả kết quả đúng hạn của Toàn quốc đạt 74.336/74.587 hồ sơ (tỷ lệ 99,66%); …" */
+  /**
+   * "Hồ sơ trả kết quả đúng hạn của Bộ Công an đạt 74.336 trên 74.587 hồ sơ (tỷ lệ 99,66%); tăng 1.240 so
+   * với ngày 31 tháng 5 năm 2024 (tốt hơn); mục tiêu 99,5% (đã đạt)." Written for the ear (SPEC, Elements):
+   * "trên", not a slash; dates in words.
+   */
   protected override sentence(v: KpiView): string {
     const lang = this.readerLang;
-    let figure = this.figureText(v);
+    const f = facts(v, lang);
+    const n = (x: number) => formatNumber(x, lang, f.vd);
+    const top = v.total ?? v.max;
+    let figure =
+      v.value === undefined
+        ? formatPercent(v.rate!, lang, f.rd, true)
+        : (top === undefined ? n(v.value) : msg(lang, 'kpi.of', { value: n(v.value), total: n(top) })) +
+          (v.unit ? ` ${isolate(v.unit)}` : '');
     if (v.value !== undefined && v.total !== undefined && v.rate !== undefined) {
-      figure += ` (${msg(lang, 'kpi.sentence.rate', { rate: formatPercent(v.rate, lang, 2) })})`;
+      figure += ` (${msg(lang, 'kpi.sentence.rate', { rate: formatPercent(v.rate, lang, f.rd, true) })})`;
     }
-    const label = v.label || msg(lang, 'progress.label');
+    const label = isolate(v.label || msg(lang, 'progress.label'));
     const parts = [
       v.name
-        ? msg(lang, 'kpi.sentence', { label, name: v.name, figure })
+        ? msg(lang, 'kpi.sentence', { label, name: isolate(v.name), figure })
         : msg(lang, 'kpi.sentence.noArea', { label, figure }),
     ];
-    const change = this.change(v);
-    if (change) parts.push(change.text.charAt(0).toLocaleLowerCase(lang) + change.text.slice(1));
-    const now = this.current(v);
-    if (v.target !== undefined && now !== undefined) {
-      parts.push(
-        msg(lang, 'kpi.sentence.target', {
-          target: this.targetText(v, v.target),
-          status: msg(lang, now >= v.target ? 'kpi.target.met' : 'kpi.target.notMet'),
-        }),
-      );
+    const change = changeOf(v, lang, true);
+    if (change) parts.push(lower(change[0], lang));
+    if (f.goal) {
+      parts.push(msg(lang, 'kpi.sentence.target', { target: f.goal, status: msg(lang, f.met ? 'kpi.target.met' : 'kpi.target.notMet') }));
     }
     return `${parts.join('; ')}.`;
   }

@@ -20,8 +20,32 @@ export const progressStyles = css`
     font-variant-numeric: tabular-nums;
     line-height: 1.2;
   }
+  /* Words that fit where nothing is completed yet, not a big 0,0%. */
+  .percent.none {
+    font-size: 1em;
+    font-weight: 600;
+    white-space: normal;
+  }
   .summary {
     color: var(--tiendo-color-muted, #57606a);
+  }
+  .change {
+    font-size: max(12px, 0.875em);
+    font-weight: 600;
+  }
+  /* A figure never breaks inside its digits; feed text (names, source) is isolated for direction. */
+  .percent,
+  .count {
+    white-space: nowrap;
+  }
+  .summary,
+  .change,
+  .legend {
+    overflow-wrap: normal;
+  }
+  .footer span,
+  .footer a {
+    unicode-bidi: isolate;
   }
   .bar {
     display: flex;

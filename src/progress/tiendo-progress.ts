@@ -5,14 +5,18 @@ import { TiendoElement, numberAttribute, type ChosenArea, type ViewBase } from '
 import { defineElement } from '../base/define.js';
 import type { Feed, ModelCounts } from '../feed/types.js';
 import type { FeedChecker } from '../feed/validation.js';
-import { formatNumber, formatPercent } from '../i18n/format.js';
+import { modelChange, type Change } from '../feed/history.js';
+import { formatNumber, formatPercent, isolate } from '../i18n/format.js';
 import { msg } from '../i18n/messages.js';
+import { changeWords, lower, since } from '../kpi/change.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { progressStyles } from './progress.styles.js';
 
 /** What `<tiendo-progress>` shows: one area's pilot-model counts. */
 export interface ProgressView extends ViewBase {
   counts: ModelCounts;
+  /** Models completed since the last earlier point of the feed's history, with its date. */
+  change?: Change;
 }
 
 const SEGMENTS = [
@@ -30,6 +34,7 @@ const SEGMENTS = [
  * @csspart label - The province name or label.
  * @csspart percent - The completion percentage.
  * @csspart summary - "6/38 mô hình hoàn thành".
+ * @csspart change - "+2 mô hình hoàn thành so với 30/04/2024", where the feed has history.
  * @csspart bar - The bar (role progressbar).
  * @csspart segment - Every bar segment; also `segment-completed`, `segment-in-progress`, `segment-not-started`.
  * @csspart legend - The legend list.
@@ -63,6 +68,7 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
     return {
       name: this.label?.trim() || this.areaName(chosen),
       counts,
+      change: chosen.area.models && modelChange(chosen.area.models),
       source: chosen.source,
       asOf: chosen.asOf,
     };
@@ -80,9 +86,11 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
     return counts && { name: this.label?.trim() ?? '', counts };
   }
 
-  private percent({ completed = 0, total }: ModelCounts): string {
-    return formatPercent(total ? completed / total : 0, this.readerLang);
+  /** The share completed, one decimal, never rounded to 0% or 100% unless it is that; `spoken` for the ear. */
+  private percent({ completed = 0, total }: ModelCounts, spoken?: boolean): string {
+    return formatPercent(total ? completed / total : 0, this.readerLang, 1, spoken);
   }
+
 
   protected renderView(view: ProgressView): TemplateResult {
     const lang = this.readerLang;
@@ -94,14 +102,26 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
         ? msg(lang, 'progress.total', { total: n(counts.total) })
         : msg(lang, 'progress.completedOf', { completed: n(counts.completed), total: n(counts.total) });
     const known = SEGMENTS.filter((s) => counts[s.key] !== undefined);
+    const d = view.change?.delta;
+    // None completed is said in words, not as a 0,0% that reads as failure (SPEC "Figures that never mislead").
+    const none = counts.completed === 0;
     return html`
       <div class="head">
-        <p part="label" class="label">${name}</p>
+        <p part="label" class="label"><bdi>${name}</bdi></p>
         ${counts.completed === undefined
           ? nothing
-          : html`<p part="percent" class="percent" aria-hidden="true">${this.percent(counts)}</p>`}
+          : html`<p part="percent" class="percent${none ? ' none' : ''}" aria-hidden="true">${none
+              ? msg(lang, 'progress.none') +
+                (counts.inProgress ? `; ${msg(lang, 'progress.sentence.inProgress', { count: n(counts.inProgress) })}` : '')
+              : this.percent(counts)}</p>`}
       </div>
       <p part="summary" class="summary" aria-hidden="true">${summary}</p>
+      ${d === undefined
+        ? nothing
+        : html`<p part="change" class="change" aria-hidden="true">${msg(lang, d > 0 ? 'progress.more' : d < 0 ? 'progress.fewer' : 'progress.same', {
+            count: n(Math.abs(d)),
+            since: since(lang, view.change!.asOf),
+          })}</p>`}
       <div
         part="bar"
         class="bar"
@@ -144,7 +164,7 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
             msg(lang, 'progress.valuetext', {
               completed: n(counts.completed),
               total: n(counts.total),
-              percent: this.percent(counts),
+              percent: this.percent(counts, true),
             }),
           ];
     for (const s of SEGMENTS.slice(1)) {
@@ -154,18 +174,27 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
     return parts.join('; ');
   }
 
-  /** "Nghệ An đã hoàn thành 6/38 mô hình điểm (15,8%); 20 mô hình đang triển khai, 12 chưa triển khai." */
+  /**
+   * "Nghệ An đã hoàn thành 6 trên 38 mô hình điểm (15,8%), tăng 2 so với ngày 30 tháng 4 năm 2024;
+   * 20 mô hình đang triển khai, 12 chưa triển khai." Written for the ear (SPEC, Elements).
+   */
   protected override sentence(view: ProgressView): string {
     const lang = this.readerLang;
-    const { counts } = view;
+    const { counts, change } = view;
     const n = (v: number) => formatNumber(v, lang);
-    if (counts.completed === undefined) return `${view.name || msg(lang, 'progress.label')}: ${this.valueText(counts)}.`;
-    const head = msg(lang, 'progress.sentence', {
-      name: view.name || msg(lang, 'progress.label'),
-      completed: n(counts.completed),
-      total: n(counts.total),
-      percent: this.percent(counts),
-    });
+    const name = isolate(view.name || msg(lang, 'progress.label'));
+    if (counts.completed === undefined) return `${name}: ${this.valueText(counts)}.`;
+    let head = counts.completed
+      ? msg(lang, 'progress.sentence', {
+          name,
+          completed: n(counts.completed),
+          total: n(counts.total),
+          percent: this.percent(counts, true),
+        })
+      : msg(lang, 'progress.sentence.none', { name });
+    if (change) {
+      head += `, ${lower(changeWords(lang, change.delta, n(Math.abs(change.delta)), since(lang, change.asOf, true)), lang)}`;
+    }
     const rest = [
       counts.inProgress !== undefined && msg(lang, 'progress.sentence.inProgress', { count: n(counts.inProgress) }),
       counts.notStarted !== undefined && msg(lang, 'progress.sentence.notStarted', { count: n(counts.notStarted) }),
