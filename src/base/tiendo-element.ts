@@ -10,7 +10,6 @@
  * draw them (`renderView`, `sentence`).
  */
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { baseStyles } from './tiendo-element.styles.js';
 import { fire, type TiendoErrorDetail } from './events.js';
 import { FiguresController, LOADING, untilPast, type Outcome, type ViewBase, type WidgetProblem } from './figures-controller.js';
@@ -92,41 +91,56 @@ const CHUNK_RETRY_MAX = 300_000;
 export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   static override styles: CSSResultGroup = baseStyles;
 
+  // Declared without decorators: static properties cost the citizens' core fewer bytes.
+  static override properties = {
+    src: { reflect: true },
+    province: { reflect: true },
+    commune: { reflect: true },
+    group: { reflect: true },
+    refresh: { type: Number },
+    timeout: { type: Number },
+    debug: { type: Boolean },
+    source: {},
+    sourceUrl: { attribute: 'source-url' },
+    asOf: { attribute: 'as-of' },
+    showSentence: { type: Boolean, attribute: 'show-sentence' },
+  };
+
   /** URL of a feed (relative or absolute); elements with the same URL share one request. */
-  @property({ reflect: true }) src?: string;
+  src?: string;
 
   /** Id of a province in the feed. Absent: the feed's only province, else the national block. */
-  @property({ reflect: true }) province?: string;
+  province?: string;
 
   /** Id of a commune (xã, phường, đặc khu) of the chosen province. */
-  @property({ reflect: true }) commune?: string;
+  commune?: string;
 
   /**
    * Name of a group of linked widgets: they follow one choice of area, made with a
    * `<tiendo-picker>`, a map tile or a table row of the same group.
    */
-  @property({ reflect: true }) group?: string;
+  group?: string;
 
   /** Seconds between re-fetches. A failed refresh keeps the last good figures, marked stale. */
-  @property({ type: Number }) refresh?: number;
+  refresh?: number;
 
   /** Seconds to wait for a feed before giving up (default 10). */
-  @property({ type: Number }) timeout?: number;
+  timeout?: number;
 
   /** Shows the full reason for an error inside the widget (for editors). */
-  @property({ type: Boolean }) debug = false;
+  debug = false;
 
   /** Inline mode: the name of the source of the figures. */
-  @property() source?: string;
+  source?: string;
 
   /** Inline mode: the http(s) address of the source. */
-  @property({ attribute: 'source-url' }) sourceUrl?: string;
+  sourceUrl?: string;
 
   /** Inline mode: the date of the figures, ISO 8601 (2024-10-04). */
-  @property({ attribute: 'as-of' }) asOf?: string;
+  asOf?: string;
 
   /** Shows the plain-language sentence on screen (screen readers always get it). */
-  @property({ type: Boolean, attribute: 'show-sentence' }) showSentence = false;
+  showSentence = false;
 
   /** @internal */
   protected readonly figures = new FiguresController<V>(this);
