@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import '../src/index.js';
 import type { TiendoProgress } from '../src/index.js';
-import { FEED, ONE_PROVINCE_FEED, cleanup, expectAccessible, loadJson, mockFeed, mount, part, until, untilState, visibleText } from './helpers.js';
+import { FEED, ONE_PROVINCE_FEED, cleanup, expectAccessible, loadJson, mockFeed, mount, part, untilState, visibleText } from './helpers.js';
+import { installFakeClock, realUntil } from './fake-clock.js';
 
 /** What every widget shares: states, language, layout, theming. Run on both elements. */
 describe('shared widget behaviour', () => {
@@ -11,11 +12,14 @@ describe('shared widget behaviour', () => {
     const feed = await loadJson(FEED);
     const flaky = await mockFeed([{ body: feed }, { status: 500, body: '' }]);
     const hang = await mockFeed([{ hang: true }]);
+    // Time is fake here: the stale pair's refresh (30 s, the floor) runs when the clock moves, not in real time.
+    // The hanging pair allows 120 s for its answer, so it is still loading 30 s on.
+    const clock = installFakeClock(window);
     const box = mount(`
-      <tiendo-progress src="${hang}"></tiendo-progress>
-      <tiendo-kpi src="${hang}"></tiendo-kpi>
-      <tiendo-progress src="${flaky}" province="nghe-an" refresh="0.2"></tiendo-progress>
-      <tiendo-kpi src="${flaky}" metric="on-time" refresh="0.2"></tiendo-kpi>
+      <tiendo-progress src="${hang}" timeout="120"></tiendo-progress>
+      <tiendo-kpi src="${hang}" timeout="120"></tiendo-kpi>
+      <tiendo-progress src="${flaky}" province="nghe-an" refresh="30"></tiendo-progress>
+      <tiendo-kpi src="${flaky}" metric="on-time" refresh="30"></tiendo-kpi>
       <tiendo-progress src="${ONE_PROVINCE_FEED}"></tiendo-progress>
       <tiendo-kpi src="${FEED}" province="nghe-an" metric="on-time"></tiendo-kpi>
       <tiendo-progress src="${FEED}" province="vinh-phuc"></tiendo-progress>
@@ -23,8 +27,17 @@ describe('shared widget behaviour', () => {
       <tiendo-kpi value="abc" debug>201.884 hồ sơ</tiendo-kpi>
       <tiendo-kpi src="${FEED}" metric="nope"></tiendo-kpi>`);
     const els = [...box.children] as HTMLElement[];
-    await until(() => els[2].hasAttribute('stale') && els[3].hasAttribute('stale'), 'stale widgets', 4000);
     const expected = ['loading', 'loading', 'ready', 'ready', 'ready', 'empty', 'empty', 'error', 'error', 'error'];
+    try {
+      const stalePair = [els[2], els[3]];
+      // Every feed but the hanging one answers first (its 10 s deadline is then gone, and the stale pair's refresh
+      // timer set); then one refresh, which fails: the pair goes stale.
+      await realUntil(() => els.every((el, i) => i < 2 || el.getAttribute('state') === expected[i]), 'the first answers');
+      const moved = await clock.next(() => realUntil(() => stalePair.every((el) => el.hasAttribute('stale')), 'stale widgets'));
+      expect(moved, 'the refresh came 30 s ± 10% after the first answer').to.be.within(27_000, 33_000);
+    } finally {
+      clock.uninstall();
+    }
     for (const [i, el] of els.entries()) await untilState(el, expected[i]);
     expect(els[4].hasAttribute('overdue')).to.equal(true);
     await expectAccessible(box);

@@ -8,9 +8,10 @@
 import { expect } from '@esm-bundle/chai';
 import { loaderStats } from '../../src/feed/loader.js';
 import { langWatchStats } from '../../src/i18n/lang.js';
-import { cleanup, mockFeed, mockOpen, mount, requestCount, until, visibleText } from '../helpers.js';
+import { cleanup, mockFeed, mockOpen, mount, requestCount, visibleText } from '../helpers.js';
 import { baseFeed } from './corpus.js';
 import { WIDGETS, parseAttrs, widgetMarkup, type WidgetCase } from './elements.js';
+import { installFakeClock, realUntil, realWait } from '../fake-clock.js';
 import { install } from './instrument.js';
 import { settled, watchErrors } from './safety.js';
 
@@ -53,6 +54,16 @@ async function warmUp(w: WidgetCase): Promise<void> {
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const updated = (el: Element) => (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+
+/** `settled` (safety.ts) for a page whose clock is fake: the same wait, polled in real time. */
+async function settledReal(els: Element[]): Promise<void> {
+  const done = (el: Element) => ['ready', 'empty', 'error'].includes(el.getAttribute('state') ?? '');
+  await realUntil(() => els.every(done), 'the widgets to settle', 10_000).catch((e: Error) => {
+    const states = els.filter((el) => !done(el)).map((el) => `<${el.localName}> ${el.getAttribute('state')}`);
+    throw new Error(`${e.message}: ${states.join(', ')}`);
+  });
+  await Promise.all(els.map(updated));
+}
 
 describe('lifecycle', function () {
   this.timeout(60_000);
@@ -218,40 +229,52 @@ describe('lifecycle', function () {
     const refreshing = await mockFeed([{ body: edition(0) }, { body: edition(1) }]);
     const missing = await mockFeed([{ status: 404, body: '' }]);
     const before = { loader: loaderStats(), lang: langWatchStats() };
+    // Time is fake (refreshes come every 30 s at the soonest): the clock first, then the probe, which wraps its timers.
+    // While it is installed the page's setTimeout waits for the clock, so the waits below are real ones.
+    // The hanging feed allows 120 s (the most), so it is still loading 45 s on, and its deadline is no refresh timer.
+    const clock = installFakeClock(window);
     const probe = install();
+    /** After each timer the clock fires: its request (if any) has been answered; the hanging one never is. */
+    const answered = () => realUntil(() => loaderStats().requests <= before.loader.requests + 1, 'the refresh answered', 8000);
     try {
       const box = mount(
         WIDGETS.map((w) =>
           [
-            widgetMarkup(w, hang, 'timeout="30"'),
-            widgetMarkup(w, flaky, 'refresh="0.2"'),
-            widgetMarkup(w, refreshing, 'refresh="0.1"'),
+            widgetMarkup(w, hang, 'timeout="120"'),
+            widgetMarkup(w, flaky, 'refresh="40"'),
+            widgetMarkup(w, refreshing, 'refresh="30"'),
             widgetMarkup(w, missing, 'debug'),
-            widgetMarkup(w, refreshing, 'lang="en" refresh="0.15"'),
+            widgetMarkup(w, refreshing, 'lang="en" refresh="45"'),
           ].join(''),
         ).join(''),
       );
       const els = [...box.children] as HTMLElement[];
       const loading = els.filter((_, i) => i % 5 === 0);
       const stale = els.filter((_, i) => i % 5 === 1);
-      await until(() => stale.every((el) => el.hasAttribute('stale')), 'stale', 4000);
-      await settled(els.filter((el) => !loading.includes(el)));
+      await settledReal(els.filter((el) => !loading.includes(el)));
+      // 45 s on: the refreshing feed has refreshed (after 30 s ± 10%), the flaky one failed its refresh (40 s ± 10%).
+      await clock.advance(45_000, answered);
+      await realUntil(() => stale.every((el) => el.hasAttribute('stale')), 'stale');
+      await settledReal(els.filter((el) => !loading.includes(el)));
       for (const el of loading) expect(el.getAttribute('state')).to.equal('loading');
       const holding = probe.live().join('\n');
       expect(holding).to.match(/fetch .*__mock/);
-      expect(holding).to.match(/setTimeout\(\d{1,3}\)\n[^\n]*feed\/loader/); // a refresh timer (under a second here)
+      // A refresh timer: the refreshing feed's next one, 30 s ± 10% after its refresh.
+      const refreshTimers = [...holding.matchAll(/setTimeout\(([\d.]+)\)\n[^\n]*feed\/loader/g)].map((m) => Number(m[1]));
+      expect(refreshTimers.some((ms) => ms >= 27_000 && ms <= 33_000), `loader timers: ${refreshTimers.join(', ')}`).to.equal(true);
       box.remove();
-      await sleep(300);
+      await realWait(300); // the aborted requests' connections close
       expect(probe.live(), 'left running after removal').to.deep.equal([]);
       for (const url of [hang, flaky, refreshing, missing]) expect(await mockOpen(url), `open connections to ${url}`).to.equal(0);
       expect(loaderStats().subscriptions).to.equal(before.loader.subscriptions);
       expect(langWatchStats()).to.deep.equal(before.lang);
-      // And no request after removal: the refresh timers are gone.
+      // And no request after removal: the refresh timers are gone, a day later too.
       const counts = await Promise.all([flaky, refreshing].map(requestCount));
-      await sleep(400);
+      await clock.advance(24 * 3600_000, answered);
       expect(await Promise.all([flaky, refreshing].map(requestCount))).to.deep.equal(counts);
     } finally {
       probe.uninstall();
+      clock.uninstall();
     }
   });
 

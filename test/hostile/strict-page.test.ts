@@ -8,6 +8,7 @@
  * events and uncaught errors. Lit creates one Trusted Types policy, 'lit-html'.
  */
 import { expect } from '@esm-bundle/chai';
+import { installFakeClock } from '../fake-clock.js';
 import { mockFeed, until } from '../helpers.js';
 import { baseFeed } from './corpus.js';
 import { WIDGETS, parseAttrs, widgetMarkup } from './elements.js';
@@ -77,12 +78,13 @@ describe('a strict page (CSP without unsafe-inline, Trusted Types required)', fu
     const flaky = await mockFeed([{ body: baseFeed() }, { status: 500, body: 'lỗi' }]);
     const missing = await mockFeed([{ status: 404, body: 'không có' }]);
     const invalid = await mockFeed([{ body: { version: 1, provinces: [{ id: 'Nghệ An', name: '<b>x</b>' }] } }]);
+    /** `stale` cases refresh on the frame's fake clock: they join the page once it is installed (see below). */
     const cases: { markup: string; state: string; stale?: boolean }[] = [];
     for (const w of WIDGETS) {
       cases.push(
         { markup: widgetMarkup(w, feed), state: 'ready' },
         { markup: widgetMarkup(w, feed, 'lang="en" show-sentence'), state: 'ready' },
-        { markup: widgetMarkup(w, flaky, 'refresh="0.3"'), state: 'ready', stale: true },
+        { markup: widgetMarkup(w, flaky, 'refresh="30"'), state: 'ready', stale: true },
         { markup: widgetMarkup(w, missing, 'debug', 'Nội dung dự phòng'), state: 'error' },
         { markup: widgetMarkup(w, invalid, 'debug lang="en"'), state: 'error' },
         {
@@ -99,19 +101,38 @@ describe('a strict page (CSP without unsafe-inline, Trusted Types required)', fu
     );
     frame = await strictPage(
       `<script type="module" src="/dist/tiendo.js"></script>\n` +
-        cases.map((c, i) => `<section id="c${i}">${c.markup}</section>`).join('\n'),
+        cases.map((c, i) => `<section id="c${i}">${c.stale ? `<template>${c.markup}</template>` : c.markup}</section>`).join('\n'),
     );
     const w = win(frame);
     const doc = frame.contentDocument!;
-    const els = cases.map((_, i) => doc.querySelector(`#c${i} [state], #c${i} :is(${WIDGETS.map((x) => x.tag).join(',')})`)!);
-    await until(
-      () => els.every((el, i) => el.getAttribute('state') === cases[i].state && (!cases[i].stale || el.hasAttribute('stale'))),
-      'every widget in its state',
-      15_000,
-    ).catch((e: Error) => {
+    // The refresh (30 s at the soonest) runs on a fake clock in the frame, which the built library there uses.
+    // The stale cases' widgets join the page after it is installed, so their feed's timers are all fake ones.
+    const clock = installFakeClock(w);
+    let els: Element[] = [];
+    const explain = (e: Error) => {
       const states = els.map((el) => `${el.localName}=${el.getAttribute('state')}`).join(', ');
       throw new Error(`${e.message}: ${states}; violations ${JSON.stringify(w.__violations)}; errors ${w.__errors.join(' | ')}`);
-    });
+    };
+    try {
+      for (const [i, c] of cases.entries()) {
+        if (!c.stale) continue;
+        const section = doc.getElementById(`c${i}`)!;
+        section.append(section.querySelector('template')!.content.cloneNode(true));
+      }
+      els = cases.map((_, i) => doc.querySelector(`#c${i} [state], #c${i} :is(${WIDGETS.map((x) => x.tag).join(',')})`)!);
+      const staleEls = els.filter((_, i) => cases[i].stale);
+      // Every feed answers first (no request, so no deadline, is left for the clock to fire), which sets the stale
+      // cases' refresh timer; the clock moves on to it, and the refresh fails.
+      await until(() => els.every((el, i) => el.getAttribute('state') === cases[i].state), 'the first answers', 15_000).catch(explain);
+      await clock.next(() => until(() => staleEls.every((el) => el.hasAttribute('stale')), 'the failed refresh', 15_000).catch(explain));
+      await until(
+        () => els.every((el, i) => el.getAttribute('state') === cases[i].state && (!cases[i].stale || el.hasAttribute('stale'))),
+        'every widget in its state',
+        15_000,
+      ).catch(explain);
+    } finally {
+      clock.uninstall();
+    }
     // Let the last renders (English words, the rules chunk, stale notes) land.
     await new Promise((r) => setTimeout(r, 300));
     for (const el of els) expect(el.shadowRoot!.querySelector('[part~="base"]'), el.outerHTML).to.not.equal(null);
