@@ -105,52 +105,29 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
     const d = view.change?.delta;
     // None completed is said in words, not as a 0,0% that reads as failure (SPEC "Figures that never mislead").
     const none = counts.completed === 0;
-    return html`
-      <div class="head">
-        <p part="label" class="label"><bdi>${name}</bdi></p>
-        ${counts.completed === undefined
-          ? nothing
-          : html`<p part="percent" class="percent${none ? ' none' : ''}" aria-hidden="true">${none
-              ? msg(lang, 'progress.none') +
-                (counts.inProgress ? `; ${msg(lang, 'progress.sentence.inProgress', { count: n(counts.inProgress) })}` : '')
-              : this.percent(counts)}</p>`}
-      </div>
-      <p part="summary" class="summary" aria-hidden="true">${summary}</p>
-      ${d === undefined
-        ? nothing
-        : html`<p part="change" class="change" aria-hidden="true">${msg(lang, d > 0 ? 'progress.more' : d < 0 ? 'progress.fewer' : 'progress.same', {
-            count: n(Math.abs(d)),
-            since: since(lang, view.change!.asOf),
-          })}</p>`}
-      <div
-        part="bar"
-        class="bar"
-        role="progressbar"
-        aria-label=${`${name}: ${msg(lang, 'progress.label')}`}
-        aria-valuemin="0"
-        aria-valuemax=${counts.total}
-        aria-valuenow=${counts.completed ?? nothing}
-        aria-valuetext=${this.valueText(counts)}
-      >
-        ${known.map(
-          (s) =>
-            html`<div
-              part="segment segment-${s.status}"
-              class="segment ${s.status}"
-              style=${cssomStyle({ width: `${(counts[s.key]! / counts.total) * 100}%` })}
-            ></div>`,
-        )}
-      </div>
-      <ul part="legend" class="legend">
-        ${known.map(
-          (s) =>
-            html`<li>
-              <span class="swatch ${s.status}" aria-hidden="true"></span>${msg(lang, `status.${s.status}`)}
-              <span class="count">${n(counts[s.key]!)}</span>
-            </li>`,
-        )}
-      </ul>
-    `;
+    // Written without indentation inside the templates: Lit ships template text as it is (the core's budget).
+    return html`<div class="head"><p part="label" class="label"><bdi>${name}</bdi></p>${counts.completed === undefined
+      ? nothing
+      : html`<p part="percent" class="percent${none ? ' none' : ''}" aria-hidden="true">${none
+          ? msg(lang, 'progress.none') +
+            (counts.inProgress ? `; ${msg(lang, 'progress.sentence.inProgress', { count: n(counts.inProgress) })}` : '')
+          : this.percent(counts)}</p>`}</div><p part="summary" class="summary" aria-hidden="true">${summary}</p>${d === undefined
+      ? nothing
+      : html`<p part="change" class="change" aria-hidden="true">${msg(lang, d > 0 ? 'progress.more' : d < 0 ? 'progress.fewer' : 'progress.same', {
+          count: n(Math.abs(d)),
+          since: since(lang, view.change!.asOf),
+        })}</p>`}<div part="bar" class="bar" role="progressbar" aria-label=${`${name}: ${msg(lang, 'progress.label')}`} aria-valuemin="0" aria-valuemax=${counts.total} aria-valuenow=${counts.completed ??
+      nothing} aria-valuetext=${this.valueText(counts)}>${known.map(
+      (s) =>
+        html`<div part="segment segment-${s.status}" class="segment ${s.status}" style=${cssomStyle({
+          width: `${(counts[s.key]! / counts.total) * 100}%`,
+        })}></div>`,
+    )}</div><ul part="legend" class="legend">${known.map(
+      (s) =>
+        html`<li><span class="swatch ${s.status}" aria-hidden="true"></span>${msg(lang, `status.${s.status}`)} <span class="count">${n(
+          counts[s.key]!,
+        )}</span></li>`,
+    )}</ul>`;
   }
 
   /** What a screen reader announces for the bar: every count, formatted for the reader. */
