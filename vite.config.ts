@@ -91,6 +91,39 @@ function embedFiles(): Plugin[] {
         this.emitFile({ type: 'asset', fileName: 'builder.css', source: readFileSync('src/builder/builder.css', 'utf8') });
       },
     },
+    {
+      // The data studio (dist/studio.html, studio.js, studio.css): bundled on its own like the builder,
+      // with the conversion core; the workbook reader and the validator's words are chunks
+      // (chunks/studio-*.js) that studio.js fetches when it needs them. It loads tiendo.js beside it
+      // for the preview. Under `npm start` it is /src/studio/studio.html.
+      name: 'tiendo-studio',
+      apply: 'build',
+      async buildStart() {
+        const { build } = await import('esbuild');
+        const bundle = await build({
+          entryPoints: { studio: 'src/studio/studio.ts' },
+          bundle: true,
+          splitting: true,
+          format: 'esm',
+          target: 'es2022',
+          minify: true,
+          charset: 'utf8',
+          legalComments: 'none',
+          outdir: 'dist',
+          entryNames: '[name]',
+          chunkNames: 'chunks/studio-[name]-[hash]',
+          write: false,
+        });
+        for (const file of bundle.outputFiles) {
+          const path = file.path.replace(/\\/g, '/');
+          const fileName = path.slice(path.lastIndexOf('/dist/') + '/dist/'.length);
+          this.emitFile({ type: 'asset', fileName, source: file.text });
+        }
+        const html = readFileSync('src/studio/studio.html', 'utf8').replace('src="./studio.ts"', 'src="./studio.js"');
+        this.emitFile({ type: 'asset', fileName: 'studio.html', source: html });
+        this.emitFile({ type: 'asset', fileName: 'studio.css', source: readFileSync('src/studio/studio.css', 'utf8') });
+      },
+    },
   ];
 }
 
