@@ -66,6 +66,7 @@ describe('format (Intl, vi and en)', () => {
       expect(formatPercentShort(0.00001, 'en')).to.equal('<\u00a00.01%');
       expect(formatPercentShort(1, 'vi')).to.equal('100%');
       expect(formatPercentShort(0.995, 'vi')).to.equal('99,5%');
+      expect(formatPercentShort(0.99995, 'vi', 3)).to.equal('99,995%');
     });
 
     it('finds the decimals that tell a figure from its target', () => {

@@ -320,6 +320,11 @@ describe('<tiendo-kpi>', () => {
       await untilState(count, 'ready');
       expect(part(count, 'value')!.textContent).to.equal('99,996');
       expect(visibleText(count)).to.contain('Mục tiêu 100 · chưa đạt');
+      // A target that needs more decimals than two is written with them, beside a figure that agrees.
+      const fine = kpi(mount(`<tiendo-kpi value="149999" total="150000" target="0.99995" label="Hồ sơ"></tiendo-kpi>`));
+      await untilState(fine, 'ready');
+      expect(part(fine, 'rate')!.textContent).to.equal('99,999%');
+      expect(visibleText(fine)).to.contain('Mục tiêu 99,995% · đã đạt');
     });
 
     it('draws the target bar on the figure’s own scale with a marker at the target', async () => {

@@ -48,9 +48,9 @@ export function formatPercent(rate: number, lang: Lang, decimals = 1, spoken?: b
   return percent(rate, lang, decimals, decimals, spoken);
 }
 
-/** A rate that is a target or a round figure: 90% rather than 90,0% (up to two decimals, never rounded to 0% or 100%). */
-export function formatPercentShort(rate: number, lang: Lang): string {
-  return percent(rate, lang, 0, 2);
+/** A rate that is a target or a round figure: 90% rather than 90,0% (up to `max` decimals, never rounded to 0% or 100%). */
+export function formatPercentShort(rate: number, lang: Lang, max = 2): string {
+  return percent(rate, lang, 0, max);
 }
 
 /**

@@ -79,7 +79,7 @@ function facts(v: KpiView, lang: Lang): Facts {
   if (t !== undefined && now !== undefined) {
     if (v.rate !== undefined) f.rd = decimalsApart(now, t, f.rd, (x, d) => formatPercent(x, lang, d));
     else f.vd = decimalsApart(now, t, 2, (x, d) => formatNumber(x, lang, d));
-    f.goal = v.rate !== undefined ? formatPercentShort(t, lang) : formatNumber(t, lang);
+    f.goal = v.rate !== undefined ? formatPercentShort(t, lang, Math.max(2, f.rd)) : formatNumber(t, lang, Math.max(2, f.vd));
     f.met = v.higherIsBetter ? now >= t : now <= t;
   }
   return f;
