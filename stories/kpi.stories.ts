@@ -36,3 +36,44 @@ export const Inline: Story = {
 
 /** A score against its scale. */
 export const Score: Story = { args: { value: 82.5, max: 100, unit: 'điểm', label: 'Bộ chỉ số phục vụ người dân, doanh nghiệp' } };
+
+/** With history: the trend line and the change since the last earlier point, with its date ("▲ 52.264 so với 31/05/2022"). */
+export const WithHistory: Story = { args: { ...s.Feed.args, metric: 'online-dossiers', 'show-sentence': true } };
+
+/** The same in English: the sentence says the date in words ("since 31 May 2022"). */
+export const WithHistoryEnglish: Story = { args: { ...WithHistory.args, lang: 'en' } };
+
+/**
+ * A metric where lower is better, with history and a target: the fall is "tốt hơn", the bar is the
+ * figure on its own scale (0–100%) with a marker at the target, judged at or below it.
+ */
+export const LowerIsBetterWithTarget: Story = {
+  args: { metric: 'late', 'show-sentence': true },
+  render: (args) =>
+    renderWidget('tiendo-kpi', args, 'Hồ sơ trễ hạn: 3,1%', {
+      version: 1,
+      title: 'Số liệu minh họa',
+      asOf: '2024-06-30',
+      source: { name: 'Số liệu minh họa' },
+      metrics: [{ id: 'late', name: 'Tỷ lệ hồ sơ trễ hạn', higherIsBetter: false }],
+      national: {
+        metrics: {
+          late: {
+            rate: 0.031,
+            target: 0.02,
+            history: [
+              { asOf: '2024-01-31', rate: 0.058 },
+              { asOf: '2024-03-31', rate: 0.047 },
+              { asOf: '2024-04-30', rate: 0.049 },
+              { asOf: '2024-05-31', rate: 0.036 },
+            ],
+          },
+        },
+      },
+    }),
+};
+
+/** A figure just short of the whole never shows 100%: 149.999/150.000 is "> 99,99%"; near a target, enough decimals to agree. */
+export const NeverMisleading: Story = {
+  args: { value: 149999, total: 150000, target: 0.99995, label: 'Hồ sơ trả kết quả đúng hạn', unit: 'hồ sơ', 'show-sentence': true },
+};

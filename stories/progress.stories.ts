@@ -42,3 +42,17 @@ export const InlineJson: Story = {
       provinces: [{ id: 'nghe-an', name: 'Nghệ An', models: { total: 38, completed: 6, inProgress: 20, notStarted: 12 } }],
     }),
 };
+
+/** With history: "+2 mô hình hoàn thành so với 30/04/2024", said in the sentence with the date in words. */
+export const WithHistory: Story = { args: { src: '/feeds/nghe-an.json', province: '', 'show-sentence': true } };
+
+/** The same in English. */
+export const WithHistoryEnglish: Story = { args: { ...WithHistory.args, lang: 'en' } };
+
+/** None completed yet is said in words, not as a big 0,0% (Hà Tĩnh: 21 of 43 under way). */
+export const NoneCompletedYet: Story = { args: { ...s.Feed.args, province: 'ha-tinh', 'show-sentence': true } };
+
+/** 1.999 of 2.000 is "> 99,9%", never "100,0%". */
+export const NearlyAll: Story = {
+  args: { total: 2000, completed: 1999, 'in-progress': 1, label: 'Số liệu minh họa', 'show-sentence': true },
+};
