@@ -40,15 +40,32 @@ async function drawn(markup: string, attrs: Record<string, string> = {}) {
   return { box, el, canvas: canvasOf(el), chart: chartOf(canvasOf(el))! };
 }
 
-/** The accessible table as text: column headers, then each row's header and cells. */
+/**
+ * The accessible table as text: column headers, then each row's header and figure cells; `notes`
+ * is the text column after the figures when there is one (each row's source and date, or period),
+ * `noteHead` its header. Over time a row header shows the compact date (`rows`) and says the date
+ * for the ear (`spoken`).
+ */
 function table(el: Element) {
   const t = part(el, 'table') as HTMLTableElement;
   const strip = (s: string | null) => (s ?? '').replace('▶', '').trim();
+  const body = [...t.tBodies[0].rows];
+  const noted = body.length > 0 && body[0].lastElementChild!.classList.contains('note-cell');
+  const head = [...t.tHead!.rows[0].cells].map((c) => c.textContent!.trim());
+  // What the eye reads in a cell: without the words only a screen reader gets.
+  const shown = (cell: Element) => {
+    const copy = cell.cloneNode(true) as Element;
+    copy.querySelectorAll('.visually-hidden').forEach((n) => n.remove());
+    return copy.textContent;
+  };
   return {
     caption: t.caption!.textContent!.trim(),
-    head: [...t.tHead!.rows[0].cells].map((c) => c.textContent!.trim()),
-    rows: [...t.tBodies[0].rows].map((r) => strip(r.cells[0].textContent)),
-    cells: [...t.tBodies[0].rows].map((r) => [...r.cells].slice(1).map((c) => c.textContent!.trim())),
+    head: noted ? head.slice(0, -1) : head,
+    noteHead: noted ? head[head.length - 1] : undefined,
+    rows: body.map((r) => strip(shown(r.cells[0]))),
+    spoken: body.map((r) => r.cells[0].querySelector('.visually-hidden')?.textContent?.trim()),
+    cells: body.map((r) => [...r.cells].slice(1, noted ? -1 : undefined).map((c) => c.textContent!.trim())),
+    notes: noted ? body.map((r) => r.lastElementChild!.textContent!.trim()) : undefined,
   };
 }
 
@@ -65,6 +82,77 @@ function expectTableEqualsChart(el: Element, chart: Chart, fmt: (n: number) => s
 const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 const viPercent = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+const NGHE_AN = '/demo/feeds/nghe-an.json';
+
+/** Mounts a chart whose feed is written inside its tag, and waits for it drawn. */
+async function inline(feed: unknown, attrs: string, style = 'width:640px') {
+  const box = mount(`<tiendo-chart ${attrs} style="${style}"><script type="application/json"></script></tiendo-chart>`);
+  box.querySelector('script')!.textContent = JSON.stringify(feed);
+  const el = box.querySelector<TiendoChart>('tiendo-chart')!;
+  el.requestUpdate('src');
+  await untilState(el, 'ready');
+  await until(() => Boolean(chartOf(canvasOf(el))), 'the chart drawn');
+  return { box, el, canvas: canvasOf(el), chart: chartOf(canvasOf(el))! };
+}
+
+/** The moment a feed's date stands for: the start of that day in Vietnam (UTC+07:00). */
+const instant = (iso: string) => Date.parse(`${iso}T00:00:00+07:00`);
+
+type TimeData = { x: number; y: number | null }[];
+
+/**
+ * Over time: the table has one row per date in date order, and every cell is the
+ * figure the chart draws for that series at that date ('—' where it has none).
+ */
+function expectTimeTableEqualsChart(el: Element, chart: Chart, fmt: (n: number) => string, dates: string[]) {
+  const t = table(el);
+  expect(t.head.slice(1)).to.deep.equal(chart.data.datasets.map((d) => d.label));
+  const at = dates.map(instant);
+  expect([...at].sort((a, b) => a - b), 'rows in date order').to.deep.equal(at);
+  const expected = at.map((x) =>
+    chart.data.datasets.map((d) => {
+      const point = (d.data as unknown as TimeData).find((p) => p.x === x);
+      return point && point.y !== null ? fmt(point.y) : '—';
+    }),
+  );
+  expect(t.cells).to.deep.equal(expected);
+  // Every point the chart draws has its row.
+  for (const d of chart.data.datasets) for (const p of d.data as unknown as TimeData) expect(at).to.include(p.x);
+}
+
+/** A metric over time for two provinces reporting on different days, with their own sources. */
+const COMPARE_FEED = {
+  version: 1,
+  asOf: '2024-06-30',
+  source: { name: 'Bộ Công an' },
+  metrics: [{ id: 'm', name: 'Hồ sơ trực tuyến', unit: 'hồ sơ' }],
+  provinces: [
+    {
+      id: 'a',
+      name: 'Tỉnh A',
+      asOf: '2024-06-30',
+      source: { name: 'Công an tỉnh A' },
+      metrics: {
+        m: {
+          value: 80,
+          total: 100,
+          history: [
+            { asOf: '2024-01-31', value: 10, total: 100 },
+            { asOf: '2024-03-31', value: 40, total: 100 },
+          ],
+        },
+      },
+    },
+    {
+      id: 'b',
+      name: 'Tỉnh B',
+      asOf: '2024-05-15',
+      source: { name: 'Công an tỉnh B' },
+      metrics: { m: { value: 30, total: 60, history: [{ asOf: '2024-03-31', rate: 0.25 }] } },
+    },
+  ],
+};
+
 describe('<tiendo-chart>', () => {
   before(async () => {
     fixture34 = (await (await fetch(FEED_34)).json()) as Fixture;
@@ -77,7 +165,8 @@ describe('<tiendo-chart>', () => {
         const { el, chart, canvas } = await drawn(
           `<tiendo-chart src="${FEED}" type="${type}" highlight="nghe-an" style="width:640px"></tiendo-chart>`,
         );
-        expect(typeOf(chart)).to.equal(type === 'horizontal-bar' ? 'bar' : type);
+        // A line across provinces (joining unrelated areas) is no longer offered: it is drawn as bars.
+        expect(typeOf(chart)).to.equal(type === 'horizontal-bar' || type === 'line' ? 'bar' : type);
         expectTableEqualsChart(el, chart, (n) => vi.format(n));
         if (type === 'doughnut') {
           // All provinces' models by status (Hà Nội gives only a total; Vĩnh Phúc no models).
@@ -105,7 +194,14 @@ describe('<tiendo-chart>', () => {
       expect(canvas.getAttribute('aria-label')).to.equal(summary);
       expect(part(el, 'sentence')!.textContent).to.equal(`Tiến độ mô hình điểm theo tỉnh. ${summary}.`);
       expect(visibleText(el)).to.contain('Tiến độ mô hình điểm theo tỉnh');
-      expect(visibleText(el)).to.contain('Nguồn: Công an tỉnh Hà Tĩnh · Số liệu đến 04/10/2024');
+      // Hà Tĩnh's and Nghệ An's figures have their own sources and dates: the footer credits
+      // neither the feed's (Công an tỉnh Hà Tĩnh · 04/10/2024) nor one of theirs to both.
+      expect(visibleText(el)).not.to.contain('Nguồn: Công an tỉnh Hà Tĩnh');
+      expect(visibleText(el)).to.contain('Nguồn và thời điểm khác nhau theo từng tỉnh, xem bảng');
+      expect(table(el).notes).to.deep.equal([
+        'Cổng TTĐT Công an tỉnh Hà Tĩnh · 04/10/2024',
+        'Cổng TTĐT tỉnh Nghệ An · 20/06/2024',
+      ]);
     });
 
     it('marks the highlighted province by more than colour: darker, outlined, hatched and labelled', async () => {
@@ -357,9 +453,10 @@ describe('<tiendo-chart>', () => {
     it('keeps one chart per canvas across re-renders: new figures, type, language', async () => {
       const { el, canvas } = await drawn(`<tiendo-chart src="${FEED}"></tiendo-chart>`);
       const first = chartOf(canvas)!;
-      el.type = 'line';
+      // (A line across provinces is drawn as bars now: the new type here is horizontal bars.)
+      el.type = 'horizontal-bar';
       await el.updateComplete;
-      await until(() => typeOf(chartOf(canvas)) === 'line', 'redrawn as a line');
+      await until(() => chartOf(canvas)?.options.indexAxis === 'y', 'redrawn as horizontal bars');
       el.highlight = 'ha-tinh';
       await el.updateComplete;
       await until(() => (chartOf(canvas)!.data.labels as string[])[0] === '▶ Hà Tĩnh', 'highlight moved');
@@ -399,6 +496,345 @@ describe('<tiendo-chart>', () => {
       } finally {
         await emulateMedia({ reducedMotion: 'no-preference' });
       }
+    });
+  });
+
+  describe('a chunk per chart type', () => {
+    it('asks again for the time chunk after it failed, keeping the table meanwhile', async () => {
+      const fail = (match: string, times: number) => fetch('/__chunk-fail', { method: 'POST', body: JSON.stringify({ match, times }) });
+      // A page fetches it once: this test comes before any chart over time.
+      const loaded = performance.getEntriesByType('resource').some((e) => e.name.includes('chart-time'));
+      expect(loaded, 'no chart over time before this test').to.equal(false);
+      await fail('chart-time', 1);
+      try {
+        const box = mount(`<tiendo-chart src="${NGHE_AN}" province="nghe-an"></tiendo-chart>`);
+        const el = box.querySelector<TiendoChart>('tiendo-chart')!;
+        const errors: string[] = [];
+        el.addEventListener('tiendo-error', (e) => errors.push((e as CustomEvent).detail.kind));
+        await untilState(el, 'ready');
+        await until(() => errors.length > 0, 'tiendo-error for the chunk');
+        expect(errors).to.deep.equal(['chunk']);
+        expect(table(el).rows).to.have.length(4);
+        expect(chartOf(canvasOf(el))).to.equal(undefined);
+        // The next draw asks again (here a new size, as a reader's rotation would).
+        box.style.width = '500px';
+        await until(() => Boolean(chartOf(canvasOf(el))), 'drawn once the chunk arrived');
+      } finally {
+        await fail('', 0);
+      }
+    });
+  });
+
+  describe('over time: province, commune or compare', () => {
+    it('draws one province’s pilot models over time, stacked, on a time axis spaced by the real dates', async () => {
+      const { el, chart } = await drawn(`<tiendo-chart src="${NGHE_AN}" province="nghe-an" style="width:640px"></tiendo-chart>`);
+      expect(typeOf(chart)).to.equal('line');
+      const dates = ['2024-01-31', '2024-02-29', '2024-04-30', '2024-06-20'];
+      expect(chart.data.datasets.map((d) => d.label)).to.deep.equal(['Hoàn thành', 'Đang triển khai', 'Chưa triển khai']);
+      expect(chart.data.datasets.map((d) => (d.data as unknown as TimeData).map((p) => p.y))).to.deep.equal([
+        [0, 2, 4, 6],
+        [8, 14, 18, 20],
+        [30, 22, 16, 12],
+      ]);
+      expect((chart.data.datasets[0].data as unknown as TimeData).map((p) => p.x)).to.deep.equal(dates.map(instant));
+      expect((chart.options.scales!.y as { stacked?: boolean }).stacked).to.equal(true);
+      // An irregular report stays honest: the gaps between points are the gaps between their dates.
+      const xs = chart.getDatasetMeta(0).data.map((p) => p.x);
+      const days = [29, 61, 51];
+      for (let i = 0; i < 2; i++) {
+        expect((xs[i + 2] - xs[i + 1]) / (xs[i + 1] - xs[i])).to.be.closeTo(days[i + 1] / days[i], 0.01);
+      }
+      const t = table(el);
+      expect(t.caption).to.equal('Tiến độ mô hình điểm của Nghệ An theo thời gian');
+      expect(t.head[0]).to.equal('Ngày');
+      expect(t.rows).to.deep.equal(['31/01/2024', '29/02/2024', '30/04/2024', '20/06/2024']);
+      expect(t.spoken).to.deep.equal(['ngày 31 tháng 1 năm 2024', 'ngày 29 tháng 2 năm 2024', 'ngày 30 tháng 4 năm 2024', 'ngày 20 tháng 6 năm 2024']);
+      expectTimeTableEqualsChart(el, chart, (n) => vi.format(n), dates);
+      const summary = 'Nghệ An: 6 trên 38 mô hình hoàn thành ngày 20 tháng 6 năm 2024, tăng 6 so với 0 ngày 31 tháng 1 năm 2024';
+      expect(canvasOf(el).getAttribute('aria-label')).to.equal(summary);
+      expect(part(el, 'sentence')!.textContent).to.equal(`Tiến độ mô hình điểm của Nghệ An theo thời gian. ${summary}.`);
+      // One area: the footer credits its source and the latest figure's date.
+      expect(visibleText(el)).to.contain('Nguồn: Cổng TTĐT tỉnh Nghệ An; các mốc trước 20/06/2024 là số liệu minh họa · Số liệu đến 20/06/2024');
+      expect(chart.options.plugins!.legend!.display).to.equal(true);
+      await expectAccessible(el);
+    });
+
+    it('draws the national figure over time with its reporting periods, and bars when asked', async () => {
+      const { el, chart } = await drawn(
+        `<tiendo-chart src="${FEED}" province="national" metric="online-dossiers" style="width:640px"></tiendo-chart>`,
+      );
+      const dates = ['2022-02-28', '2022-03-31', '2022-04-30', '2022-05-31', '2022-08-17'];
+      expect((chart.data.datasets[0].data as unknown as TimeData).map((p) => p.y)).to.deep.equal([21540, 58310, 103975, 149620, 201884]);
+      expectTimeTableEqualsChart(el, chart, (n) => vi.format(n), dates);
+      const t = table(el);
+      expect(t.caption).to.equal('Hồ sơ tiếp nhận trực tuyến của Bộ Công an theo thời gian');
+      expect(t.noteHead).to.equal('Kỳ báo cáo');
+      expect(t.notes).to.deep.equal(['2 tháng đầu năm 2022', 'Quý I/2022', '4 tháng đầu năm 2022', '5 tháng đầu năm 2022', '6 tháng đầu năm 2022']);
+      expect(canvasOf(el).getAttribute('aria-label')).to.equal(
+        'Bộ Công an: 201.884 ngày 17 tháng 8 năm 2022, tăng 180.344 so với 21.540 ngày 28 tháng 2 năm 2022',
+      );
+      // The figure's own source and date, not the feed's.
+      expect(visibleText(el)).to.contain('Số liệu đến 17/08/2022');
+      expect(visibleText(el)).not.to.contain('Công an tỉnh Hà Tĩnh');
+      expect(chart.options.plugins!.legend!.display).to.equal(false);
+
+      el.type = 'bar';
+      await until(() => typeOf(chartOf(canvasOf(el))) === 'bar', 'bars over time');
+      const bars = chartOf(canvasOf(el))!;
+      expect((bars.data.datasets[0].data as unknown as TimeData).map((p) => p.x)).to.deep.equal(dates.map(instant));
+      expectTimeTableEqualsChart(el, bars, (n) => vi.format(n), dates);
+      expect(liveCharts()).to.equal(1);
+    });
+
+    it('compares areas over time: each at its own dates, one table row per date, each area’s source kept', async () => {
+      const { el, chart } = await inline(COMPARE_FEED, 'compare="a,b" metric="m" highlight="b"');
+      expect(typeOf(chart)).to.equal('line');
+      expect(chart.data.datasets.map((d) => d.label)).to.deep.equal(['Tỉnh A', 'Tỉnh B']);
+      // Rates: every point has one (B's earlier point reported only a rate).
+      expect(chart.data.datasets.map((d) => d.data)).to.deep.equal([
+        [
+          { x: instant('2024-01-31'), y: 0.1 },
+          { x: instant('2024-03-31'), y: 0.4 },
+          { x: instant('2024-06-30'), y: 0.8 },
+        ],
+        [
+          { x: instant('2024-03-31'), y: 0.25 },
+          { x: instant('2024-05-15'), y: 0.5 },
+        ],
+      ]);
+      const dates = ['2024-01-31', '2024-03-31', '2024-05-15', '2024-06-30'];
+      expectTimeTableEqualsChart(el, chart, (n) => viPercent.format(n), dates);
+      expect(table(el).cells).to.deep.equal([
+        ['10,0%', '—'],
+        ['40,0%', '25,0%'],
+        ['—', '50,0%'],
+        ['80,0%', '—'],
+      ]);
+      expect(table(el).caption).to.equal('Hồ sơ trực tuyến theo thời gian');
+      expect(canvasOf(el).getAttribute('aria-label')).to.equal(
+        'Tỉnh A: 80,0% ngày 30 tháng 6 năm 2024, tăng 70 điểm phần trăm so với 10,0% ngày 31 tháng 1 năm 2024; ' +
+          'Tỉnh B: 50,0% ngày 15 tháng 5 năm 2024, tăng 25 điểm phần trăm so với 25,0% ngày 31 tháng 3 năm 2024',
+      );
+      // Two sources, two latest dates: the footer credits neither, the table keeps each.
+      expect(visibleText(el)).not.to.contain('Nguồn:');
+      expect(visibleText(el)).not.to.contain('Số liệu đến');
+      expect(visibleText(el)).to.contain('Nguồn và thời điểm khác nhau theo từng tỉnh, xem bảng');
+      const foot = [...(part(el, 'table') as HTMLTableElement).tFoot!.rows].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+      expect(foot).to.deep.equal(['Nguồn, thời điểm', 'Tỉnh A Công an tỉnh A · 30/06/2024', 'Tỉnh B Công an tỉnh B · 15/05/2024']);
+      // The marked area: a thicker line; each area a dash of its own.
+      const looks = chart.data.datasets as unknown as { marked: boolean; look: { dash: number[] } }[];
+      expect(looks.map((d) => d.marked)).to.deep.equal([false, true]);
+      expect(looks[0].look.dash).not.to.deep.equal(looks[1].look.dash);
+      await expectAccessible(el);
+      (part(el, 'toggle') as HTMLButtonElement).click();
+      await el.updateComplete;
+      await expectAccessible(el);
+    });
+
+    it('compares areas’ pilot models as stacked bars side by side, and says why under debug', async () => {
+      const feed = {
+        version: 1,
+        asOf: '2024-06-30',
+        provinces: [
+          { id: 'a', name: 'A', models: { total: 10, completed: 4, inProgress: 4, history: [{ asOf: '2024-03-31', completed: 1, inProgress: 5 }] } },
+          { id: 'b', name: 'B', models: { total: 8, completed: 2, inProgress: 2, history: [{ asOf: '2024-03-31', completed: 0, inProgress: 4 }] } },
+        ],
+      };
+      const { el, chart } = await inline(feed, 'compare="a,b" type="line" debug');
+      expect(typeOf(chart)).to.equal('bar');
+      const sets = chart.data.datasets as unknown as { label: string; stack: string; data: TimeData }[];
+      expect(sets.map((d) => d.label)).to.deep.equal([
+        'A: Hoàn thành',
+        'A: Đang triển khai',
+        'A: Chưa triển khai',
+        'B: Hoàn thành',
+        'B: Đang triển khai',
+        'B: Chưa triển khai',
+      ]);
+      expect(sets.map((d) => d.stack)).to.deep.equal(['a', 'a', 'a', 'b', 'b', 'b']);
+      expect(sets.map((d) => d.data.map((p) => p.y))).to.deep.equal([[1, 4], [5, 4], [4, 2], [0, 2], [4, 2], [4, 4]]);
+      expectTimeTableEqualsChart(el, chart, (n) => vi.format(n), ['2024-03-31', '2024-06-30']);
+      expect(part(el, 'debug')!.textContent).to.contain('cột chồng');
+      expect(canvasOf(el).getAttribute('aria-label')).to.equal(
+        'A: 4 trên 10 mô hình hoàn thành ngày 30 tháng 6 năm 2024, tăng 3 so với 1 ngày 31 tháng 3 năm 2024; ' +
+          'B: 2 trên 8 mô hình hoàn thành ngày 30 tháng 6 năm 2024, tăng 2 so với 0 ngày 31 tháng 3 năm 2024',
+      );
+    });
+
+    it('draws a series of one point, and a commune over time', async () => {
+      const feed = {
+        version: 1,
+        asOf: '2024-06-30',
+        metrics: [{ id: 'm', name: 'Điểm', unit: 'điểm', max: 100 }],
+        provinces: [
+          {
+            id: 'p',
+            name: 'Tỉnh P',
+            metrics: { m: { value: 82.5 } },
+            communes: [{ id: 'x', name: 'Xã X', modelStatus: {}, metrics: { m: { value: 70, history: [{ asOf: '2024-05-31', value: 70 }] } } }],
+          },
+        ],
+      };
+      const one = await inline(feed, 'province="p" metric="m"');
+      expect(one.chart.data.datasets[0].data).to.deep.equal([{ x: instant('2024-06-30'), y: 82.5 }]);
+      expect(table(one.el).rows).to.deep.equal(['30/06/2024']);
+      expect(table(one.el).cells).to.deep.equal([['82,5']]);
+      expect(one.canvas.getAttribute('aria-label')).to.equal('Tỉnh P: 82,5 ngày 30 tháng 6 năm 2024');
+      // The lone point sits inside the axis, with a tick of its own month around it.
+      const x = one.chart.getDatasetMeta(0).data[0].x;
+      expect(x).to.be.within(one.chart.chartArea.left + 20, one.chart.chartArea.right - 20);
+      expect(one.chart.scales.x.ticks.length).to.be.above(0);
+
+      const commune = await inline(feed, 'province="p" commune="x" metric="m"');
+      expect(table(commune.el).caption).to.equal('Điểm của Xã X theo thời gian');
+      expect(table(commune.el).cells).to.deep.equal([['70'], ['70']]);
+      // A change that rounds to nothing is "không đổi".
+      expect(commune.canvas.getAttribute('aria-label')).to.equal('Xã X: 70 ngày 30 tháng 6 năm 2024, không đổi so với ngày 31 tháng 5 năm 2024');
+    });
+
+    it('draws 1,000 points, with a table of 1,000 rows in date order', async function () {
+      this.timeout(60000);
+      const start = Date.UTC(2021, 0, 1);
+      const history = Array.from({ length: 999 }, (_, i) => ({
+        asOf: new Date(start + i * 864e5).toISOString().slice(0, 10),
+        value: 1000 + i * 3 + (i % 7),
+      }));
+      const feed = {
+        version: 1,
+        metrics: [{ id: 'm', name: 'Hồ sơ' }],
+        national: { name: 'Toàn quốc', asOf: new Date(start + 999 * 864e5).toISOString().slice(0, 10), metrics: { m: { value: 5000, history } } },
+      };
+      const { el, chart } = await inline(feed, 'province="national" metric="m"', 'width:800px');
+      const data = chart.data.datasets[0].data as unknown as TimeData;
+      expect(data).to.have.length(1000);
+      expect(chart.getDatasetMeta(0).data).to.have.length(1000);
+      const t = table(el);
+      expect(t.rows).to.have.length(1000);
+      expect(t.rows[0]).to.equal('01/01/2021');
+      expect(t.rows[999]).to.equal('27/09/2023');
+      expect(t.cells[500]).to.deep.equal([vi.format(history[500].value)]);
+      expect(data.every((p, i) => !i || p.x > data[i - 1].x)).to.equal(true);
+      // Almost three years: ticks on the first of a month, a few months apart, as many as fit.
+      const ticks = chart.scales.x.ticks;
+      const jan2022 = new Intl.DateTimeFormat('vi-VN', { timeZone: 'UTC', year: 'numeric', month: 'numeric' }).format(Date.UTC(2022, 0, 1));
+      expect(ticks.length).to.be.within(3, 12);
+      expect(ticks.find((tk) => tk.label === jan2022)!.value).to.equal(instant('2022-01-01'));
+      expect(ticks.every((tk) => new Date(tk.value + 7 * 36e5).getUTCDate() === 1)).to.equal(true);
+    });
+
+    it('writes the time axis and the dates the Vietnamese or English way', async () => {
+      const { box, el, chart } = await drawn(`<tiendo-chart src="${NGHE_AN}" province="nghe-an" style="width:640px"></tiendo-chart>`);
+      const labels = (c: Chart) => c.scales.x.ticks.map((tk) => String(tk.label));
+      // Months, on their first day, written by Intl in the reader's language.
+      const month = (lang: string, iso: string) =>
+        new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: lang === 'vi-VN' ? 'numeric' : 'short' }).format(new Date(`${iso}T00:00Z`));
+      expect(labels(chart)).to.include(month('vi-VN', '2024-03-01'));
+      expect(chart.scales.x.ticks.every((tk) => new Date(tk.value + 7 * 36e5).getUTCDate() === 1)).to.equal(true);
+      box.setAttribute('lang', 'en');
+      await until(() => table(el).caption.endsWith('over time'), 'English');
+      const en = chartOf(canvasOf(el))!;
+      await until(() => labels(en).includes(month('en-GB', '2024-03-01')), 'English ticks');
+      expect(labels(en)).to.include('Mar 2024');
+      const t = table(el);
+      expect(t.caption).to.equal('Pilot model progress in Nghệ An over time');
+      expect(t.head).to.deep.equal(['Date', 'Completed', 'In progress', 'Not started']);
+      expect(t.rows).to.deep.equal(['31 Jan 2024', '29 Feb 2024', '30 Apr 2024', '20 Jun 2024']);
+      expect(t.spoken[0]).to.equal('31 January 2024');
+      expect(canvasOf(el).getAttribute('aria-label')).to.equal(
+        'Nghệ An: 6 of 38 models completed on 20 June 2024, up 6 from 0 on 31 January 2024',
+      );
+    });
+
+    it('ticks days over a short span and years over a long one', async () => {
+      const days = (n: number, step: number) =>
+        Array.from({ length: n }, (_, i) => ({ asOf: new Date(Date.UTC(2024, 0, 2) + i * step * 864e5).toISOString().slice(0, 10), value: i }));
+      const feed = (h: { asOf: string; value: number }[]) => ({
+        version: 1,
+        metrics: [{ id: 'm', name: 'M' }],
+        national: { asOf: h[h.length - 1].asOf, metrics: { m: { value: 99, history: h.slice(0, -1) } } },
+      });
+      const short = await inline(feed(days(10, 1)), 'province="national" metric="m"');
+      const labels = short.chart.scales.x.ticks.map((tk) => String(tk.label));
+      expect(labels).to.include('05/01/2024');
+      short.box.setAttribute('lang', 'en');
+      await until(() => chartOf(short.canvas)!.scales.x.ticks.some((tk) => tk.label === '5 Jan 2024'), 'English day ticks');
+      const long = await inline(feed(days(12, 365)), 'province="national" metric="m"');
+      expect(long.chart.scales.x.ticks.map((tk) => String(tk.label))).to.include('2030');
+    });
+  });
+
+  describe('provenance across areas', () => {
+    it('keeps each row’s own source and date when they differ, and credits none in the footer', async () => {
+      const feed = {
+        version: 1,
+        asOf: '2024-10-04',
+        source: { name: 'Công an tỉnh Hà Tĩnh' },
+        metrics: [{ id: 'm', name: 'Hồ sơ', unit: 'hồ sơ' }],
+        provinces: [
+          { id: 'a', name: 'A', metrics: { m: { value: 5 } } },
+          { id: 'b', name: 'B', asOf: '2022-08-17', source: { name: 'Công an tỉnh Vĩnh Phúc' }, metrics: { m: { value: 7 } } },
+        ],
+      };
+      const { el, chart } = await inline(feed, 'metric="m"');
+      const t = table(el);
+      expect(t.noteHead).to.equal('Nguồn, thời điểm');
+      expect(t.notes).to.deep.equal(['Công an tỉnh Hà Tĩnh · 04/10/2024', 'Công an tỉnh Vĩnh Phúc · 17/08/2022']);
+      expect(t.cells).to.deep.equal([['5'], ['7']]);
+      expectTableEqualsChart(el, chart, (n) => vi.format(n));
+      expect(visibleText(el)).not.to.contain('Số liệu đến');
+      expect(visibleText(el)).to.contain('Nguồn và thời điểm khác nhau theo từng tỉnh, xem bảng');
+      expect(part(el, 'footer')).to.equal(null);
+      el.setAttribute('lang', 'en');
+      await until(() => table(el).noteHead === 'Source, date', 'English');
+      expect(table(el).notes).to.deep.equal(['Công an tỉnh Hà Tĩnh · 4 Oct 2024', 'Công an tỉnh Vĩnh Phúc · 17 Aug 2022']);
+      expect(visibleText(el)).to.contain('Sources and dates differ by province: see the table');
+
+      // The same source and date for every row: the footer credits it, and no column is added.
+      const same = await inline({ ...feed, provinces: feed.provinces.slice(0, 1) }, 'metric="m"');
+      expect(table(same.el).notes).to.equal(undefined);
+      expect(visibleText(same.el)).to.contain('Nguồn: Công an tỉnh Hà Tĩnh · Số liệu đến 04/10/2024');
+      expect(part(same.el, 'mixed-note')).to.equal(null);
+    });
+
+    it('lists the sources of the areas a doughnut of statuses adds up', async () => {
+      const { el } = await drawn(`<tiendo-chart src="${FEED}" type="doughnut"></tiendo-chart>`);
+      const foot = [...(part(el, 'table') as HTMLTableElement).tFoot!.rows].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+      expect(foot).to.deep.equal([
+        'Nguồn, thời điểm',
+        'Hà Tĩnh Cổng TTĐT Công an tỉnh Hà Tĩnh · 04/10/2024',
+        'Nghệ An Cổng TTĐT tỉnh Nghệ An · 20/06/2024',
+      ]);
+      expect(visibleText(el)).to.contain('Nguồn và thời điểm khác nhau theo từng tỉnh, xem bảng');
+    });
+  });
+
+  describe('types', () => {
+    it('draws a line across provinces as bars, and says so under debug', async () => {
+      const { el, chart } = await drawn(`<tiendo-chart src="${FEED_34}" metric="index-766" type="line" debug></tiendo-chart>`);
+      expect(typeOf(chart)).to.equal('bar');
+      expect(part(el, 'debug')!.textContent).to.contain('đường nối các tỉnh');
+      const quiet = await drawn(`<tiendo-chart src="${FEED_34}" metric="index-766" type="line"></tiendo-chart>`);
+      expect(part(quiet.el, 'debug')).to.equal(null);
+    });
+
+    it('charts the communes of one province with level="commune"', async () => {
+      const feed = {
+        version: 1,
+        provinces: [
+          {
+            id: 'p',
+            name: 'Tỉnh P',
+            communes: [
+              { id: 'x', name: 'Xã X', modelStatus: {}, models: { total: 4, completed: 1, inProgress: 2 } },
+              { id: 'y', name: 'Phường Y', modelStatus: {}, models: { total: 2, completed: 2 } },
+            ],
+          },
+        ],
+      };
+      const { el, chart } = await inline(feed, 'level="commune" highlight="y"');
+      expect(chart.data.labels).to.deep.equal(['Xã X', '▶ Phường Y']);
+      expect(table(el).head[0]).to.equal('Xã, phường');
+      expect(table(el).caption).to.equal('Tiến độ mô hình điểm theo xã, phường của Tỉnh P');
     });
   });
 

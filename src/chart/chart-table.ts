@@ -1,96 +1,71 @@
 /**
- * What `<tiendo-chart>` does before any drawing: reads the provinces out of a
- * feed, puts them in the reader's words with the summary (highest, lowest, the
- * highlighted province's rank), and renders the title, the plot box and the
- * accessible table. A small chunk of its own, fetched by the first chart on a
- * page, so pages without charts do not download it; Chart.js is another chunk
- * (chart-renderer.ts), fetched only once a chart is visible.
+ * What `<tiendo-chart>` does before any drawing: reads its figures out of a feed
+ * (chart-view.ts), puts them in the reader's words with the summary (across
+ * areas: highest, lowest, the highlighted area's rank; over time: each area's
+ * first and latest figures and the change, with their dates), and renders the
+ * title, the plot box and the accessible table. A small chunk of its own,
+ * fetched by the first chart on a page, so pages without charts do not download
+ * it; Chart.js is another chunk (chart-renderer.ts), fetched only once a chart is
+ * visible, with one more for a chart over time (chart-time.ts) or a doughnut
+ * (chart-doughnut.ts).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { cssomStyle } from '../base/cssom-style.js';
-import { formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
-import { msg } from '../i18n/messages.js';
-import type { WidgetProblem } from '../base/tiendo-element.js';
-import type { Feed, MetricValue, ModelStatus } from '../feed/types.js';
-import type { Lang, MessageKey, MessageParams } from '../i18n/messages.js';
-import type { ChartGrid, ChartRow, ChartType, ChartView } from './chart-types.js';
+import type { FeedSource, ModelStatus } from '../feed/types.js';
+import { formatDate, formatDateSpoken, formatNumber, formatPercent, formatPercentShort, isolate } from '../i18n/format.js';
+import type { Lang, MessageParams } from '../i18n/messages.js';
+import type { ChartGrid, ChartRow, ChartView, LegendEntry, TimePlot, TimeSeries } from './chart-types.js';
+import { chartMsg, type ChartWord } from './chart-words.js';
+import { STATUSES, chartType } from './chart-view.js';
 
-const TYPES: readonly string[] = ['bar', 'horizontal-bar', 'line', 'doughnut'];
-const STATUSES: readonly ModelStatus[] = ['completed', 'in-progress', 'not-started'];
+export { chartView } from './chart-view.js';
 
-/** The attributes that choose what a chart shows. */
-export interface ChartChoice {
-  type?: string;
-  metric?: string;
-  highlight?: string;
-  province?: string;
-}
-
-function rateOf(f: MetricValue): number | undefined {
-  return f.value !== undefined && f.total ? f.value / f.total : f.rate;
-}
-
-/**
- * The view of `feed` for the attributes in `c`: one metric across provinces, or
- * without `metric` each province's pilot models; undefined when no province has
- * the figures (the empty state).
- */
-export function chartView(feed: Feed, c: ChartChoice): ChartView | WidgetProblem | undefined {
-  // An unknown type falls back to the default, as an HTML enumerated attribute does.
-  const type = (TYPES.includes(c.type?.trim() ?? '') ? c.type!.trim() : 'bar') as ChartType;
-  const id = c.metric?.trim();
-  let rows: ChartRow[] = [];
-  let metric: ChartView['metric'];
-  if (id) {
-    const def = feed.metrics.find((m) => m.id === id);
-    const figures = feed.provinces.filter((p) => Object.hasOwn(p.metrics, id));
-    if (!def && !figures.length) return { key: 'error.metric', params: { id }, kind: 'selection' };
-    // Rates compare provinces of any size; counts only where some province has no rate.
-    const rate = figures.every((p) => rateOf(p.metrics[id]) !== undefined);
-    metric = { name: def?.name ?? id, unit: def?.unit, rate, higherIsBetter: def?.higherIsBetter ?? true };
-    for (const p of figures) {
-      const v = rate ? rateOf(p.metrics[id]) : p.metrics[id].value;
-      if (v !== undefined) rows.push({ id: p.id, name: p.name, values: [v], score: v });
-    }
-  } else {
-    for (const { id, name, models: m } of feed.provinces) {
-      const values = [m?.completed, m?.inProgress, m?.notStarted];
-      // A province with no count by status (only a total, or no models) has nothing to draw.
-      if (values.some((v) => v !== undefined)) {
-        rows.push({ id, name, values, score: m!.total && values[0] !== undefined ? values[0] / m!.total : undefined });
-      }
-    }
-    // A doughnut of pilot models: the models of every province, by status.
-    const provinces = rows;
-    if (type === 'doughnut' && provinces.length) {
-      rows = STATUSES.map((status, i) => {
-        const n = provinces.reduce((sum, r) => sum + (r.values[i] ?? 0), 0);
-        return { id: status, name: '', values: [n], score: n };
-      });
-    }
-  }
-  if (!rows.length) return undefined;
-  return {
-    name: feed.title ?? '',
-    type,
-    metric,
-    rows,
-    highlight: (c.highlight || c.province)?.trim() || undefined,
-    source: feed.source,
-    asOf: feed.asOf,
-  };
+/** "Cổng TTĐT tỉnh Nghệ An · 20/06/2024": where a row's figures come from. */
+function origin(lang: Lang, source?: FeedSource, asOf?: string): string {
+  return [source?.name, asOf && formatDate(asOf, lang)].filter(Boolean).join(' · ') || '—';
 }
 
 /** The view in the reader's words, with its summary. */
 export function chartGrid(v: ChartView, lang: Lang): ChartGrid {
-  const t = (key: MessageKey, params?: MessageParams) => msg(lang, key, params);
+  const t = (key: ChartWord, params?: MessageParams) => chartMsg(lang, key, params);
   const m = v.metric;
-  const byStatus = !m && v.type === 'doughnut';
   const num = (x: number) => formatNumber(x, lang);
   const fmt = m?.rate ? (x: number) => formatPercent(x, lang) : num;
-  const caption = m ? t('chart.metric', { name: m.name }) : t(byStatus ? 'chart.modelsTotal' : 'chart.models');
+  const each = t(v.level === 'commune' ? 'chart.each.commune' : 'chart.each.province');
+  const mixed = v.mixed;
+  const { note } = chartType(v.asked, Boolean(v.time), !m && (v.time?.length ?? 0) > 1);
+  const common = {
+    view: v,
+    lang,
+    fmt,
+    tick: m?.rate ? (x: number) => formatPercentShort(x, lang) : num,
+    mixedNote: mixed && t(mixed.source && mixed.asOf ? 'chart.mixed' : mixed.source ? 'chart.mixed.source' : 'chart.mixed.asOf', { each }),
+    debugNote: note && t(note, { asked: v.asked ?? '', type: v.type }),
+    sources:
+      mixed && v.sources
+        ? { head: t('chart.note'), rows: v.sources.map((s): [string, string] => [s.name, origin(lang, s.source, s.asOf)]) }
+        : undefined,
+  };
+  const metricLabel = m ? (m.unit && !m.rate ? `${m.name} (${m.unit})` : m.name) : '';
+  const areaName = (name: string) => name || t('area.national');
+  return v.time ? { ...common, ...overTime(v, v.time, lang, t, fmt, metricLabel, areaName) } : { ...common, ...across(v, lang, t, fmt, metricLabel) };
+}
+
+type Words = (key: ChartWord, params?: MessageParams) => string;
+
+/** One metric, or each area's pilot models, across areas; or every area's models by status. */
+function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, metricLabel: string) {
+  const m = v.metric;
+  const byStatus = !m && v.type === 'doughnut';
+  const communes = v.level === 'commune';
+  const area = v.within ?? '';
+  const caption = communes
+    ? t(m ? 'chart.communes.metric' : byStatus ? 'chart.communes.modelsTotal' : 'chart.communes.models', { name: m?.name ?? '', area })
+    : m
+      ? t('chart.metric', { name: m.name })
+      : t(byStatus ? 'chart.modelsTotal' : 'chart.models');
   const names = v.rows.map((r) => r.name || t(`status.${r.id as ModelStatus}`));
-  // Provinces of a pilot-model chart are ranked by their completed share.
+  // Areas of a pilot-model chart are ranked by their completed share.
   const score = m || byStatus ? fmt : (x: number) => t('chart.share', { percent: formatPercent(x, lang) });
   const ranked = v.rows.filter((r) => r.score !== undefined).sort((a, b) => b.score! - a.score!);
   const item = (r: ChartRow) => `${names[v.rows.indexOf(r)]} (${score(r.score!)})`;
@@ -105,34 +80,132 @@ export function chartGrid(v: ChartView, lang: Lang): ChartGrid {
       summary += `; ${t('chart.rank', { name: h.name, value: score(h.score!), rank, count: ranked.length })}`;
     }
   }
+  const series = m ? [metricLabel] : byStatus ? [t('progress.label')] : STATUSES.map((s) => t(`status.${s}`));
+  const legend: LegendEntry[] = byStatus
+    ? names.map((text, style) => ({ text, style }))
+    : v.type === 'doughnut'
+      ? names.map((text, style) => ({ text, style, marked: v.rows[style].id === v.highlight }))
+      : m
+        ? []
+        : series.map((text, style) => ({ text, style }));
   return {
-    view: v,
-    lang,
     caption,
-    head: t(byStatus ? 'chart.status' : 'chart.province'),
-    series: m
-      ? [m.unit && !m.rate ? `${m.name} (${m.unit})` : m.name]
-      : byStatus
-        ? [t('progress.label')]
-        : STATUSES.map((s) => t(`status.${s}`)),
+    head: t(byStatus ? 'chart.status' : communes ? 'chart.commune' : 'chart.province'),
+    series,
     names,
+    cells: v.rows.map((r) => r.values),
+    // Each row keeps its own source and date when they differ between rows.
+    notes: v.mixed && !byStatus ? { head: t('chart.note'), cells: v.rows.map((r) => origin(lang, r.source, r.asOf)) } : undefined,
+    legend,
     summary,
-    fmt,
-    tick: m?.rate ? (x: number) => formatPercentShort(x, lang) : num,
   };
 }
 
-/** The title, the box the chart is drawn in (a canvas named by the summary), the toggle and the table. */
-export function renderChart(g: ChartGrid, open: boolean, toggle: () => void): TemplateResult {
-    const v = g.view;
-  const hl = (r: ChartRow) => r.id === v.highlight;
+/** One area's figure, or its model counts, or several areas', over time: one table row per date. */
+function overTime(
+  v: ChartView,
+  areas: TimeSeries[],
+  lang: Lang,
+  t: Words,
+  fmt: (x: number) => string,
+  metricLabel: string,
+  areaName: (name: string) => string,
+) {
+  const m = v.metric;
+  const several = areas.length > 1;
+  const plots: TimePlot[] = [];
+  const series: string[] = [];
+  areas.forEach((a, area) => {
+    if (m) {
+      plots.push({ area, value: 0 });
+      series.push(several ? areaName(a.name) : metricLabel);
+    } else {
+      STATUSES.forEach((s, value) => {
+        plots.push({ area, value, stack: several ? a.id : undefined });
+        series.push(several ? t('chart.of', { area: areaName(a.name), series: t(`status.${s}`) }) : t(`status.${s}`));
+      });
+    }
+  });
+  // One row per date, in date order; an area without a figure that day shows "—".
+  const at = [...new Set(areas.flatMap((a) => a.points.map((p) => p.at)))].sort((a, b) => a - b);
+  const row = new Map(at.map((x, i) => [x, i]));
+  const iso: string[] = [];
+  const cells = at.map(() => plots.map((): number | undefined => undefined));
+  const periods = at.map(() => '');
+  plots.forEach(({ area, value }, s) => {
+    for (const p of areas[area].points) {
+      const i = row.get(p.at)!;
+      iso[i] ??= p.asOf;
+      cells[i][s] = p.values[value];
+      if (p.period && !several) periods[i] = p.period;
+    }
+  });
+  const name = several ? '' : areaName(areas[0].name);
+  const caption = m
+    ? t(several ? 'chart.time.metricCompare' : 'chart.time.metric', { name: m.name, area: name })
+    : t(several ? 'chart.time.modelsCompare' : 'chart.time.models', { area: name });
+  return {
+    caption,
+    head: t('chart.date'),
+    series,
+    names: iso.map((d) => formatDate(d, lang)),
+    spoken: iso.map((d) => formatDateSpoken(d, lang)),
+    cells,
+    at,
+    plots,
+    notes: periods.some(Boolean) ? { head: t('chart.period'), cells: periods } : undefined,
+    sources: v.mixed
+      ? { head: t('chart.note'), rows: areas.map((a): [string, string] => [areaName(a.name), origin(lang, a.source, a.asOf)]) }
+      : undefined,
+    // A single figure needs no key; the models' statuses, or the areas compared, do.
+    legend: series.length > 1 ? series.map((text, style) => ({ text, style, marked: several && areas[plots[style].area].id === v.highlight })) : [],
+    summary: areas
+      .map((a) => change(a, lang, t, fmt, m?.rate ?? false, !m, areaName))
+      .filter(Boolean)
+      .join('; '),
+  };
+}
+
+/**
+ * An area's movement for the ear: its latest figure and date, and the change since
+ * its first ("Nghệ An: 6 trên 38 mô hình hoàn thành ngày 20 tháng 6 năm 2024, tăng 6 so
+ * với 0 ngày 31 tháng 1 năm 2024"). A change that rounds to nothing is "không đổi".
+ */
+function change(a: TimeSeries, lang: Lang, t: Words, fmt: (x: number) => string, rate: boolean, models: boolean, areaName: (n: string) => string): string {
+  const known = a.points.filter((p) => p.values[0] !== undefined);
+  if (!known.length) return '';
+  const first = known[0];
+  const last = known[known.length - 1];
+  const f = first.values[0]!;
+  const l = last.values[0]!;
+  const name = isolate(areaName(a.name));
+  const latest = models && last.total !== undefined ? t('chart.completedOf', { completed: l, total: last.total }) : fmt(l);
+  const latestDate = formatDateSpoken(last.asOf, lang);
+  if (known.length === 1) return t('chart.time.one', { name, latest, latestDate });
+  const size = rate ? formatNumber(Math.abs(l - f) * 100, lang, 1) : formatNumber(Math.abs(l - f), lang);
+  const firstDate = formatDateSpoken(first.asOf, lang);
+  if (size === formatNumber(0, lang)) return t('chart.time.same', { name, latest, latestDate, firstDate });
+  const delta = rate ? t('chart.points', { value: size }) : size;
+  return t('chart.time.change', { name, latest, latestDate, firstDate, first: fmt(f), change: t(l > f ? 'chart.up' : 'chart.down', { delta }) });
+}
+
+/**
+ * The title, the box the chart is drawn in (a canvas named by the summary), the
+ * toggle and the table; the note on mixed provenance; under `debug`, why the
+ * type drawn is not the one asked for.
+ */
+export function renderChart(g: ChartGrid, open: boolean, toggle: () => void, debug: boolean): TemplateResult {
+  const v = g.view;
+  const t = (key: ChartWord) => chartMsg(g.lang, key);
+  const hl = (i: number) => !v.time && v.rows[i]?.id === v.highlight;
+  const columns = 1 + g.series.length + (g.notes ? 1 : 0);
   return html`
     <p part="title" class="title">${g.caption}</p>
-    <div part="plot" class="plot ${v.type}" style=${cssomStyle({ '--rows': String(v.rows.length) })}>
+    <div part="plot" class="plot ${v.type}${v.time ? ' time' : ''}" style=${cssomStyle({ '--rows': String(v.time ? 0 : v.rows.length) })}>
       <canvas part="canvas" role="img" aria-label=${g.summary || g.caption}></canvas>
     </div>
     <button part="toggle" type="button" aria-expanded=${open} aria-controls="data" @click=${toggle}>
-      ${msg(g.lang, open ? 'chart.hide' : 'chart.show')}
+      ${t(open ? 'chart.hide' : 'chart.show')}
     </button>
     <table id="data" part="table" class=${open ? '' : 'visually-hidden'}>
       <caption>
@@ -141,18 +214,38 @@ export function renderChart(g: ChartGrid, open: boolean, toggle: () => void): Te
       <thead>
         <tr>
           <th scope="col">${g.head}</th>
-          ${g.series.map((s) => html`<th scope="col">${s}</th>`)}
+          ${g.series.map((s) => html`<th scope="col">${s}</th>`)} ${g.notes ? html`<th scope="col">${g.notes.head}</th>` : nothing}
         </tr>
       </thead>
       <tbody>
-        ${v.rows.map(
-          (r, i) =>
-            html`<tr class=${hl(r) ? 'hl' : ''}>
-              <th scope="row">${hl(r) ? html`<span aria-hidden="true">▶ </span>` : ''}${g.names[i]}</th>
-              ${r.values.map((x) => html`<td>${x === undefined ? '—' : g.fmt(x)}</td>`)}
+        ${g.names.map(
+          (name, i) =>
+            html`<tr class=${hl(i) ? 'hl' : ''}>
+              <th scope="row">
+                ${hl(i) ? html`<span aria-hidden="true">▶ </span>` : ''}${g.spoken
+                  ? html`<span aria-hidden="true">${name}</span><span class="visually-hidden">${g.spoken[i]}</span>`
+                  : name}
+              </th>
+              ${g.cells[i].map((x) => html`<td>${x === undefined ? '—' : g.fmt(x)}</td>`)}
+              ${g.notes ? html`<td class="note-cell">${g.notes.cells[i]}</td>` : nothing}
             </tr>`,
         )}
       </tbody>
+      ${g.sources
+        ? html`<tfoot>
+            <tr>
+              <th scope="colgroup" colspan=${columns}>${g.sources.head}</th>
+            </tr>
+            ${g.sources.rows.map(
+              ([name, text]) => html`<tr>
+                <th scope="row">${name}</th>
+                <td colspan=${columns - 1}>${text}</td>
+              </tr>`,
+            )}
+          </tfoot>`
+        : nothing}
     </table>
+    ${g.mixedNote ? html`<p part="mixed-note" class="mixed">${g.mixedNote}</p>` : nothing}
+    ${debug && g.debugNote ? html`<div part="debug" class="debug"><p>${g.debugNote}</p></div>` : nothing}
   `;
 }

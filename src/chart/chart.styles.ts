@@ -49,6 +49,19 @@ export const chartStyles = css`
   .hl {
     font-weight: 700;
   }
+  /* Each row's source and date, or its reporting period: text, not a figure. */
+  .note-cell,
+  tfoot td {
+    text-align: start;
+  }
+  tfoot th[scope='colgroup'] {
+    padding-top: 0.75em;
+  }
+  .mixed {
+    margin: 0.75em 0 0;
+    color: var(--tiendo-color-muted, #57606a);
+    font-size: max(12px, 0.8125em);
+  }
   @media print {
     button {
       display: none;

@@ -5,6 +5,7 @@ import { TiendoElement, type WidgetProblem } from '../base/tiendo-element.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
 import { LazyChunk } from '../base/lazy-chunk.js';
+import type { GroupChoice } from '../base/group-controller.js';
 import type { Feed } from '../feed/types.js';
 import { chartStyles } from './chart.styles.js';
 import type { ChartGrid, ChartView } from './chart-types.js';
@@ -13,17 +14,23 @@ export type * from './chart-types.js';
 
 const tableChunk = new LazyChunk('chart-table', () => import('./chart-table.js'));
 const rendererChunk = new LazyChunk('chart-renderer', () => import('./chart-renderer.js'));
+// Each type beyond bars is a chunk of its own, fetched by the first chart of that type.
+const timeChunk = new LazyChunk('chart-time', () => import('./chart-time.js'));
+const doughnutChunk = new LazyChunk('chart-doughnut', () => import('./chart-doughnut.js'));
 
 /**
  * @tagname tiendo-chart
  * @summary A chart of one metric across provinces or, without `metric`, of the
- * pilot models of each province (completed / in progress / not started), with
- * the same figures as an accessible table.
+ * pilot models of each province (completed / in progress / not started); with
+ * `province` (or `commune`, or `compare`), the same figures over time for that
+ * area (or those areas), on a time axis spaced by the real dates; always with the
+ * same figures as an accessible table (over time, one row per date).
  *
- * Two chunks of their own keep pages without charts light: the view and table code
- * (chart-table), fetched by the first chart on a page, whose first render waits for
- * it; and Chart.js (chart-renderer), fetched only once a chart is connected and
- * visible. The canvas is sized from the element's own ResizeObserver, never 0×0
+ * Chunks of their own keep pages light: the view and table code (chart-table),
+ * fetched by the first chart on a page, whose first render waits for it; Chart.js
+ * with bars (chart-renderer), fetched only once a chart is connected and visible;
+ * and, only for a chart of that kind, the time axis and its line (chart-time) or the
+ * doughnut (chart-doughnut). The canvas is sized from the element's own ResizeObserver, never 0×0
  * (a chart in a hidden tab draws when shown), destroyed on disconnect and made
  * again on reconnect; it prints at twice the pixels and does not animate under
  * `prefers-reduced-motion`.
@@ -33,6 +40,7 @@ const rendererChunk = new LazyChunk('chart-renderer', () => import('./chart-rend
  * @csspart canvas - The canvas (role img, named by the summary).
  * @csspart toggle - The "Xem dạng bảng" button.
  * @csspart table - The same figures as a table (visually hidden until the toggle opens it).
+ * @csspart mixed-note - Says that the figures' sources or dates differ (each row's are in the table).
  *
  * @cssprop --tiendo-chart-height - Height of the chart (default 20em; horizontal bars and doughnuts grow with the provinces).
  * @cssprop --tiendo-color-completed - Completed models, and the bars of a metric (default #0b62c4).
@@ -45,12 +53,19 @@ const rendererChunk = new LazyChunk('chart-renderer', () => import('./chart-rend
 export class TiendoChart extends TiendoElement<ChartView> {
   static override styles = [baseStyles, chartStyles];
 
-  /** `bar` (default), `horizontal-bar`, `line` or `doughnut`. */
+  /**
+   * Across areas `bar` (default), `horizontal-bar` or `doughnut`; over time `line`
+   * (default) or `bar`. A line across provinces (joining unrelated areas) is drawn as bars.
+   */
   @property({ reflect: true }) type?: string;
-  /** Id of the metric in the feed; absent: the pilot models of each province. */
+  /** Id of the metric in the feed (its rate where it has one); absent: the pilot models. */
   @property({ reflect: true }) metric?: string;
-  /** Id of the province to mark (default: `province`). */
+  /** Id of the area to mark. */
   @property({ reflect: true }) highlight?: string;
+  /** Comma list of areas (province ids, or with `level="commune"` commune ids) to chart over time together. */
+  @property({ reflect: true }) compare?: string;
+  /** `province` (default) or `commune`: the communes of the chosen province. */
+  @property({ reflect: true }) level?: string;
 
   @state() private open = false;
 
@@ -61,6 +76,16 @@ export class TiendoChart extends TiendoElement<ChartView> {
 
   override get usesArea(): boolean {
     return false;
+  }
+
+  /** @internal Over one area's time, a group's choice is the area; otherwise it is the area to mark. */
+  protected override get followsAs(): 'province' | 'highlight' {
+    return !this.compare && (this.commune || (this.province && this.level !== 'commune')) ? 'province' : 'highlight';
+  }
+
+  /** @internal Over time, the whole country ('' from a picker) is the feed's national block. */
+  override followGroup(choice: GroupChoice, joining: boolean): void {
+    super.followGroup(this.followsAs === 'province' && !choice.province ? { province: 'national' } : choice, joining);
   }
 
   /** @internal */
@@ -84,10 +109,13 @@ export class TiendoChart extends TiendoElement<ChartView> {
   }
 
   protected renderView(v: ChartView): TemplateResult {
-    return tableChunk.value!.renderChart(this.gridOf(v), this.open, () => (this.open = !this.open));
+    return tableChunk.value!.renderChart(this.gridOf(v), this.open, () => (this.open = !this.open), this.debug);
   }
 
-  /** "Tiến độ mô hình điểm theo tỉnh. Cao nhất: …; thấp nhất: …; Nghệ An: … (xếp thứ 1/2)." */
+  /**
+   * "Tiến độ mô hình điểm theo tỉnh. Cao nhất: …; thấp nhất: …; Nghệ An: … (xếp thứ 1/2)."; over time,
+   * "… Nghệ An: 6 trên 38 mô hình hoàn thành ngày 20 tháng 6 năm 2024, tăng 6 so với 0 ngày 31 tháng 1 năm 2024."
+   */
   protected override sentence(v: ChartView): string {
     const { caption, summary } = this.gridOf(v);
     return summary ? `${caption}. ${summary}.` : `${caption}.`;
@@ -120,20 +148,23 @@ export class TiendoChart extends TiendoElement<ChartView> {
     if (box) this.observer.observe(box);
   }
 
-  /** Draws once the box has a size, fetching Chart.js the first time. */
+  /** Draws once the box has a size, fetching Chart.js (and the chunk of a chart over time or a doughnut) the first time. */
   private async paint(): Promise<void> {
     const box = this.box;
-    if (!box?.clientWidth || !box.clientHeight || !this.grid) return;
-    let draw;
+    const grid = this.grid;
+    if (!box?.clientWidth || !box.clientHeight || !grid) return;
+    const extra = grid.view.time ? timeChunk : grid.view.type === 'doughnut' ? doughnutChunk : undefined;
+    let draw, kind;
     try {
-      ({ draw } = await rendererChunk.load());
+      // Both at once: the type's chunk imports the renderer, which the browser fetches once.
+      [{ draw }, kind] = await Promise.all([rendererChunk.load(), extra?.load().then((m) => m.kind)]);
     } catch {
       // The table and summary stay; the drawing comes when the chunk does (asked for again later).
-      return this.chunkFailed(rendererChunk.name, true);
+      return this.chunkFailed(rendererChunk.value && extra ? extra.name : rendererChunk.name, true);
     }
     // Disconnected, re-rendered or hidden meanwhile: the latest call draws.
-    if (box !== this.box || !box.clientWidth) return;
-    this.chart = draw(this.chart, box.querySelector('canvas')!, this.grid, box.clientWidth, box.clientHeight);
+    if (box !== this.box || !box.clientWidth || grid !== this.grid) return;
+    this.chart = draw(this.chart, box.querySelector('canvas')!, grid, box.clientWidth, box.clientHeight, kind);
   }
 }
 
