@@ -628,6 +628,33 @@ describe('<tiendo-province-table>', () => {
     expect(e.detail.data.rows[0].name).to.equal('Huế');
     expect(visibleText(el)).to.contain('Huế');
   });
+  it('never rounds a share to 100% or 0% that is not, on screen, in the sentence and in the CSV', async () => {
+    const feed = feedOf(
+      [
+        { name: 'Huế', completed: 1999, total: 2000, metrics: { m: { value: 1, total: 1000000 } } },
+        { name: 'Cà Mau', completed: 2000, total: 2000, metrics: { m: { value: 0, total: 10 } } },
+      ],
+      { metrics: [{ id: 'm', name: 'Hồ sơ' }] },
+    );
+    const el = table('columns="rank,name,rate,m" sort="rate" show-sentence', feed);
+    await untilState(el, 'ready');
+    expect(column(el, 2)).to.deep.equal(['> 99,9%', '100,0%']);
+    expect(column(el, 3)).to.deep.equal(['< 0,1%', '0,0%']);
+    expect(part(el, 'sentence')!.textContent).to.equal('Dẫn đầu về tỷ lệ hoàn thành: Cà Mau (100,0%).');
+    await click(el, 'Hồ sơ (%)');
+    expect(part(el, 'sentence')!.textContent).to.equal('Dẫn đầu về hồ sơ (%): Huế (dưới 0,1%).');
+    const { text } = await downloadedCsv(el);
+    expect(text).to.contain('\r\n1;Huế;> 99,9%;< 0,1%\r\n');
+  });
+
+  it('keeps a right-to-left mark in a name from reordering what follows it', async () => {
+    const feed = { version: 1, asOf: '2024-06-30', provinces: [{ id: 'vinh-phuc', name: 'Vĩnh Phúc\u202e', models: { total: 4, completed: 1 } }] };
+    const el = table('show-present', feed);
+    await untilState(el, 'ready');
+    // The override stays inside the isolate (U+2068 … U+2069), which ends it before the words after it.
+    expect(names(el)).to.deep.equal(['\u2068Vĩnh Phúc\u202e\u2069 (nay thuộc Phú Thọ)']);
+  });
+
   describe('long tables and communes', () => {
     it('shows the 3,321 communes of a province within 2 s, a page at a time, in commune words', async () => {
       const feed = communeFeed();

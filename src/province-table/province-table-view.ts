@@ -14,7 +14,7 @@
  * scroller would cost ~8 KB gzip and the table's semantics (see the bench's notes).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDate, formatNumber, formatPercent } from '../i18n/format.js';
+import { formatDate, formatNumber, formatPercent, isolate } from '../i18n/format.js';
 import type { Lang, MessageKey } from '../i18n/messages.js';
 import type { WidgetProblem } from '../base/tiendo-element.js';
 import { chooseArea, provenance, rateOf, type Provenance } from '../feed/figures.js';
@@ -310,13 +310,16 @@ function changeText(v: ProvinceTableView, c: TableColumn, x: number, lang: Lang)
   return x > 0 ? { sign: '▲', word: t(lang, 'table.up'), figure } : { sign: '▼', word: t(lang, 'table.down'), figure };
 }
 
-/** A figure as text (the screen's, the CSV's and the sentence's). */
-function text(v: ProvinceTableView, c: TableColumn, x: number, lang: Lang): string {
+/**
+ * A figure as text (the screen's and the CSV's; `spoken`: the sentence's). A share never rounds
+ * to 0% or 100% unless it is that ("< 0,1%", "> 99,9%"; "dưới 0,1%", "hơn 99,9%" for the ear).
+ */
+function text(v: ProvinceTableView, c: TableColumn, x: number, lang: Lang, spoken?: boolean): string {
   if (c.change) {
-    const { sign, figure } = changeText(v, c, x, lang);
-    return sign ? `${sign} ${figure}` : figure;
+    const { sign, word, figure } = changeText(v, c, x, lang);
+    return spoken ? [word, figure].filter(Boolean).join(' ') : sign ? `${sign} ${figure}` : figure;
   }
-  return (c.rate ? formatPercent : formatNumber)(x, lang);
+  return c.rate ? formatPercent(x, lang, 1, spoken) : formatNumber(x, lang);
 }
 
 /** The date a row's change compares with, when the header does not say it. */
@@ -335,13 +338,14 @@ function fromLabel(v: ProvinceTableView, lang: Lang): string {
 function fromText(v: ProvinceTableView, r: TableRow, lang: Lang): string {
   const m = v.mixed!;
   return (r.from ?? [])
-    .map((p) => [m.source && p.source?.name, m.asOf && p.asOf && formatDate(p.asOf, lang)].filter(Boolean).join(' · '))
+    .map((p) => [m.source && p.source && isolate(p.source.name), m.asOf && p.asOf && formatDate(p.asOf, lang)].filter(Boolean).join(' · '))
     .join('; ');
 }
 
 /** A row's name as shown: with its present unit (`show-present`). */
 function nameText(r: TableRow, lang: Lang, national?: boolean): string {
-  const name = r.name || (national ? t(lang, 'area.national') : '');
+  // Isolated for direction: a stray right-to-left mark in a name cannot reorder the words after it.
+  const name = isolate(r.name || (national ? t(lang, 'area.national') : ''));
   return r.present ? t(lang, 'table.partOf', { name, unit: r.present }) : name;
 }
 
@@ -602,7 +606,7 @@ export function tableSentence(v: ProvinceTableView, s: TableState): string {
   const column = /^\p{Lu}\p{Ll}/u.test(name) ? name[0].toLocaleLowerCase(lang) + name.slice(1) : name;
   const h = v.rows.find((r) => r.id === s.highlight);
   const rank = h && o.rank(h);
-  if (rank) return `${t(lang, 'table.rankOf', { name: h.name, rank, count: o.ranked, column })}.`;
+  if (rank) return `${t(lang, 'table.rankOf', { name: isolate(h.name), rank, count: o.ranked, column })}.`;
   const top = o.rows.find((r) => o.rank(r) === 1);
-  return top ? `${t(lang, 'table.top', { column, name: top.name, value: text(v, c, top.values[o.rc]!, lang) })}.` : '';
+  return top ? `${t(lang, 'table.top', { column, name: isolate(top.name), value: text(v, c, top.values[o.rc]!, lang, true) })}.` : '';
 }
