@@ -655,6 +655,64 @@ describe('<tiendo-province-table>', () => {
     expect(names(el)).to.deep.equal(['\u2068Vĩnh Phúc\u202e\u2069 (nay thuộc Phú Thọ)']);
   });
 
+  describe('groups and attribute mistakes', () => {
+    it('lets a row’s name choose the area for its group; the group’s other tables highlight it', async () => {
+      const a = table(`src="${F34}" group="tbl"`);
+      const b = table(`src="${F34}" group="tbl"`);
+      await untilState(a, 'ready');
+      await untilState(b, 'ready');
+      const chosen = new Promise<CustomEvent>((r) => a.addEventListener('tiendo-select', (e) => r(e as CustomEvent), { once: true }));
+      const button = bodyRows(a).find((tr) => tr.querySelector('th')!.textContent!.trim() === 'Nghệ An')!.querySelector('th button')!;
+      expect(button.textContent!.trim()).to.equal('Nghệ An');
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      const e = await chosen;
+      expect(e.detail).to.include({ province: 'nghe-an', group: 'tbl' });
+      await b.updateComplete;
+      expect(b.highlight).to.equal('nghe-an');
+      expect(bodyRows(b).filter((tr) => tr.getAttribute('aria-current') === 'true').map((tr) => tr.querySelector('th')!.textContent!.trim())).to.deep.equal([
+        'Nghệ An',
+      ]);
+      // Outside a group the name is text.
+      const alone = table(`src="${F34}"`);
+      await untilState(alone, 'ready');
+      expect(root(alone).querySelector('tbody th button')).to.equal(null);
+      await expectAccessible(a);
+    });
+
+    it('at commune level chooses a commune of the province, and follows the group’s commune', async () => {
+      const feed = communeFeed(50);
+      const a = table('level="commune" group="cg"', feed);
+      const b = table('level="commune" group="cg"', feed);
+      await untilState(a, 'ready');
+      await untilState(b, 'ready');
+      const chosen = new Promise<CustomEvent>((r) => a.addEventListener('tiendo-select', (e) => r(e as CustomEvent), { once: true }));
+      const row = bodyRows(a)[3];
+      const id = row.querySelector('th')!.textContent!.trim();
+      row.querySelector<HTMLButtonElement>('th button')!.click();
+      const e = await chosen;
+      expect(e.detail.province).to.equal('ha-tinh');
+      expect(e.detail.commune).to.match(/^c-\d+$/);
+      await b.updateComplete;
+      expect(b.highlight).to.equal(e.detail.commune);
+      expect(bodyRows(b).find((tr) => tr.getAttribute('aria-current') === 'true')!.querySelector('th')!.textContent!.trim()).to.equal(id);
+    });
+
+    it('says under debug which attributes it worked around', async () => {
+      const el = table(`src="${F34}" limit="2.7" sort="nope" level="xa" regroup="1975" debug`);
+      await untilState(el, 'ready');
+      expect(bodyRows(el)).to.have.length(2);
+      const shown = visibleText(el);
+      expect(shown).to.contain('limit="2.7" phải là số nguyên dương: dùng 2 hàng đầu.');
+      expect(shown).to.contain('Không có cột "nope" để sắp xếp (sort): sắp xếp theo cột mặc định.');
+      expect(shown).to.contain('level="xa" không hợp lệ (province hoặc commune): hiện các tỉnh, thành phố.');
+      expect(shown).to.contain('regroup="1975" không hợp lệ (chỉ có regroup="2025"): không cộng gộp.');
+      const plain = table(`src="${F34}" limit="2.7" sort="nope"`);
+      await untilState(plain, 'ready');
+      expect(visibleText(plain)).not.to.contain('limit=');
+    });
+  });
+
   describe('long tables and communes', () => {
     it('shows the 3,321 communes of a province within 2 s, a page at a time, in commune words', async () => {
       const feed = communeFeed();

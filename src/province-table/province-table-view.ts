@@ -23,6 +23,8 @@ import type { Feed, FeedArea, FeedSource, MetricPoint, ModelCounts } from '../fe
 import { foldName } from '../places/names.js';
 import type { RegroupedProvince } from '../places/regroup.js';
 import { tableMsg, type TableKey } from './table-words.js';
+
+export { tableMsg };
 import type {
   ProvinceTableView,
   TableColumn,
@@ -51,6 +53,8 @@ export interface TableState {
   found(query: string, said: string): void;
   /** Called when the reader turns the page. */
   paged(page: number, said: string): void;
+  /** In a group of linked widgets: called when the reader chooses a row's name (a province, or a commune of `province`). */
+  pick?(province: string, commune?: string): void;
 }
 
 /** The rows in their shown order, with the ranks of the column that ranks them. */
@@ -154,6 +158,7 @@ export function tableView(feed: Feed, opts: TableOptions = {}, places?: TablePla
   let sources: Source[];
   let footer: Source | undefined;
   let province: string | undefined;
+  let provinceId: string | undefined;
   let regrouped: ProvinceTableView['regrouped'];
   let present: Map<string, string> | undefined;
   if (level === 'commune') {
@@ -163,6 +168,7 @@ export function tableView(feed: Feed, opts: TableOptions = {}, places?: TablePla
     const p = choice.province;
     if (!p.communes?.length) return undefined;
     province = p.name;
+    provinceId = p.id;
     sources = p.communes.map((c) => ({ area: c, id: c.id, name: c.name, layers: [p, feed] }));
     footer = { area: p, id: '', name: p.name, layers: [feed] };
   } else {
@@ -277,7 +283,7 @@ export function tableView(feed: Feed, opts: TableOptions = {}, places?: TablePla
   return {
     name: feed.title ?? '',
     level,
-    ...(province !== undefined ? { province } : {}),
+    ...(province !== undefined ? { province, provinceId } : {}),
     columns,
     rows,
     national,
@@ -477,8 +483,13 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
   const cell = (r: TableRow, c: TableColumn, i: number, national?: boolean) => {
     if (c.id === 'name') {
       const parts = partsText(r, lang);
+      // In a group, a row's name chooses that area for the group (not a unit added up from old provinces: the feed has no such id).
+      const pick = s.pick && !national && !r.parts && !v.regrouped ? s.pick : undefined;
+      const name = nameText(r, lang, national);
       return html`<th scope="row" class="name">
-        ${nameText(r, lang, national)}${parts ? html` <span class="parts">${parts}</span>` : nothing}
+        ${pick
+          ? html`<button type="button" class="pick" @click=${() => (commune(v) ? pick(v.provinceId!, r.id) : pick(r.id))}>${name}</button>`
+          : name}${parts ? html` <span class="parts">${parts}</span>` : nothing}
       </th>`;
     }
     if (c.id === 'rank' && national) return html`<td></td>`;
@@ -537,13 +548,15 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
     ${finding
       ? html`<p class="find">
           <label for="find">${t(lang, commune(v) ? 'table.find.commune' : 'table.find')}</label>
+          <!-- The attribute, not the property: it starts a new box with the reader's text, and never
+               rewrites a box being typed in (a render between two keys would drop the second). -->
           <input
             id="find"
             part="find"
             type="search"
             autocomplete="off"
             spellcheck="false"
-            .value=${s.query}
+            value=${s.query}
             @input=${(e: Event) => {
               const query = (e.target as HTMLInputElement).value;
               const folded = foldName(query);

@@ -59,6 +59,12 @@ export const tableStyles = css`
     border: 0;
     padding: 0;
   }
+  /* In a group, a row's name chooses that area: a button that reads as the name, underlined. */
+  th .pick {
+    font-weight: inherit;
+    text-decoration: underline dotted;
+    text-underline-offset: 0.2em;
+  }
   /* The highlighted province: bold, a left marker and a tint, not colour alone. */
   .hl > * {
     font-weight: 700;

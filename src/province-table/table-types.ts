@@ -48,8 +48,9 @@ export interface TableRow {
 export interface ProvinceTableView extends ViewBase {
   /** `commune`: the rows are the communes of one province. */
   level: 'province' | 'commune';
-  /** At commune level, the province's name. */
+  /** At commune level, the province's name and id. */
   province?: string;
+  provinceId?: string;
   columns: TableColumn[];
   rows: TableRow[];
   /** The national block (province level) or the province itself (commune level). */

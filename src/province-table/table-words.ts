@@ -62,6 +62,13 @@ const vi = {
   'table.withheld.score': '{column}: điểm số không cộng gộp được, nên để trống (—).',
   'table.withheld.partial': '{column}: không phải tỉnh cũ nào cũng có số liệu này, nên để trống (—) thay vì cộng thiếu.',
   'table.unplaced': 'Không xác định được đơn vị hành chính mới của {names}; giữ nguyên như nguồn.',
+  // Attribute notes for editors (under debug and on the console).
+  'table.note.limit': 'limit="{value}" phải là số nguyên dương: {used}.',
+  'table.note.limitUsed': 'dùng {count} hàng đầu',
+  'table.note.limitIgnored': 'bỏ qua, hiện mọi hàng',
+  'table.note.sort': 'Không có cột "{id}" để sắp xếp (sort): sắp xếp theo cột mặc định.',
+  'table.note.level': 'level="{value}" không hợp lệ (province hoặc commune): hiện các tỉnh, thành phố.',
+  'table.note.regroup': 'regroup="{value}" không hợp lệ (chỉ có regroup="2025"): không cộng gộp.',
 };
 
 type TableKey = keyof typeof vi;
@@ -118,6 +125,12 @@ const en: Record<TableKey, string> = {
   'table.withheld.score': '{column}: a score cannot be added up, so it is left blank (—).',
   'table.withheld.partial': '{column}: not every former province gives this figure, so it is left blank (—) rather than added up in part.',
   'table.unplaced': 'No present unit was found for {names}; they are shown as the source gives them.',
+  'table.note.limit': 'limit="{value}" must be a whole number above 0: {used}.',
+  'table.note.limitUsed': 'showing the first {count} rows',
+  'table.note.limitIgnored': 'ignored, every row is shown',
+  'table.note.sort': 'There is no column "{id}" to sort by (sort): sorted by the default column.',
+  'table.note.level': 'level="{value}" is not valid (province or commune): the provinces are shown.',
+  'table.note.regroup': 'regroup="{value}" is not valid (only regroup="2025"): nothing is added up.',
 };
 
 /** The table's `msg`: its own keys and the core's. */

@@ -1,9 +1,12 @@
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { TiendoElement, type WidgetProblem } from '../base/tiendo-element.js';
+import { TiendoElement, type WidgetNote, type WidgetProblem } from '../base/tiendo-element.js';
+import type { MessageKey } from '../i18n/messages.js';
+import type { TableKey } from './table-words.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
 import { LazyChunk } from '../base/lazy-chunk.js';
+import type { GroupChoice } from '../base/group-controller.js';
 import type { Feed } from '../feed/types.js';
 import type { TableState } from './province-table-view.js';
 import { tableStyles } from './province-table.styles.js';
@@ -82,6 +85,8 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
   /** The reader's filter text and page. */
   private query = '';
   private page = 0;
+  /** The last view made, for the attribute notes. */
+  private view?: ProvinceTableView;
 
   override get usesArea(): boolean {
     return false;
@@ -108,11 +113,41 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
     super.willUpdate(changed);
   }
 
+  /**
+   * @internal Follows its group: the chosen province is highlighted; at commune level the
+   * table shows the chosen province's communes and highlights the chosen commune.
+   */
+  override followGroup(choice: GroupChoice, joining: boolean): void {
+    if (this.level !== 'commune') return super.followGroup(choice, joining);
+    if (joining && this.hasAttribute('highlight')) return;
+    if (choice.province) this.province = choice.province;
+    this.highlight = choice.commune || undefined;
+  }
+
+  /** @internal The attributes the table worked around: a `limit` that is not a whole number, an unknown `sort`, `level` or `regroup`. */
+  protected override attributeNotes(): WidgetNote[] {
+    const notes = super.attributeNotes();
+    const note = (key: TableKey, params: WidgetNote['params']) => notes.push({ key: key as MessageKey, params });
+    const limit = this.limit;
+    if (limit !== undefined && this.hasAttribute('limit') && !(Number.isInteger(limit) && limit > 0)) {
+      const count = Math.floor(limit);
+      const used = viewChunk.value?.tableMsg(this.readerLang, count >= 1 ? 'table.note.limitUsed' : 'table.note.limitIgnored', { count }) ?? '';
+      note('table.note.limit', { value: this.getAttribute('limit') ?? '', used });
+    }
+    const sort = this.sort?.trim().replace(/^-/, '');
+    if (sort && this.view && !this.view.columns.some((c) => c.id === sort && c.id !== 'rank')) note('table.note.sort', { id: sort });
+    const level = this.level?.trim();
+    if (level && level !== 'province' && level !== 'commune') note('table.note.level', { value: level });
+    const regroup = this.regroup?.trim();
+    if (regroup && regroup !== '2025') note('table.note.regroup', { value: regroup });
+    return notes;
+  }
+
   fromFeed(feed: Feed): ProvinceTableView | WidgetProblem | undefined {
     const chunk = viewChunk.value;
     if (!chunk) return this.chunkProblem(viewChunk);
     if (this.needsPlaces && !placesChunk.value) return this.chunkProblem(placesChunk);
-    return chunk.tableView(
+    const view = chunk.tableView(
       feed,
       {
         columns: this.columns,
@@ -124,6 +159,8 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
       },
       placesChunk.value,
     );
+    this.view = view && !('key' in view) ? view : undefined;
+    return view;
   }
 
   fromAttributes(): undefined {
@@ -156,6 +193,7 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
         this.said = said;
         this.requestUpdate();
       },
+      pick: this.group ? (province, commune) => this.select(province, commune) : undefined,
     };
   }
 
