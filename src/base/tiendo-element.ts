@@ -9,7 +9,7 @@
  * A widget says how to read its figures (`fromFeed`, `fromAttributes`) and how to
  * draw them (`renderView`, `sentence`).
  */
-import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { baseStyles } from './tiendo-element.styles.js';
 import { fire, type TiendoErrorDetail } from './events.js';
 import { FiguresController, LOADING, untilPast, type Outcome, type ViewBase, type WidgetProblem } from './figures-controller.js';
@@ -92,7 +92,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   static override styles: CSSResultGroup = baseStyles;
 
   // Declared without decorators: static properties cost the citizens' core fewer bytes.
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     src: { reflect: true },
     province: { reflect: true },
     commune: { reflect: true },

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { cssomStyle } from '../base/cssom-style.js';
 import { TiendoElement, numberAttribute, type ChosenArea, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
@@ -132,24 +131,36 @@ function changeOf(v: KpiView, lang: Lang, spoken?: boolean): [text: string, tone
 export class TiendoKpi extends TiendoElement<KpiView> {
   static override styles = [baseStyles, kpiStyles];
 
+  static override properties: PropertyDeclarations = {
+    metric: { reflect: true },
+    value: {},
+    total: {},
+    rate: {},
+    previous: {},
+    target: {},
+    max: {},
+    label: {},
+    unit: {},
+  };
+
   /** Id of the metric in the feed (may be left out when the feed has one metric). */
-  @property({ reflect: true }) metric?: string;
+  metric?: string;
   /** Inline mode: the figure. */
-  @property({ type: String }) value?: string;
+  value?: string;
   /** Inline mode: the denominator; the rate is value/total. */
-  @property({ type: String }) total?: string;
+  total?: string;
   /** Inline mode: a rate 0–1 the source reported, when the counts are not known. */
-  @property({ type: String }) rate?: string;
+  rate?: string;
   /** Inline mode: the figure of the previous period. */
-  @property({ type: String }) previous?: string;
+  previous?: string;
   /** Inline mode: the target (a rate 0–1 where there is a rate). */
-  @property({ type: String }) target?: string;
+  target?: string;
   /** Inline mode: the top of a score scale. */
-  @property({ type: String }) max?: string;
+  max?: string;
   /** The metric's name; in feed mode it replaces the feed's. */
-  @property() label?: string;
+  label?: string;
   /** Inline mode: the unit ("hồ sơ", "điểm"). */
-  @property() unit?: string;
+  unit?: string;
 
   fromFeed(feed: Feed, chosen: ChosenArea): KpiView | WidgetProblem | undefined {
     const id = this.metric?.trim() || (feed.metrics.length === 1 ? feed.metrics[0].id : undefined);

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { cssomStyle } from '../base/cssom-style.js';
 import { TiendoElement, numberAttribute, type ChosenArea, type ViewBase } from '../base/tiendo-element.js';
 import { defineElement } from '../base/define.js';
@@ -51,16 +50,24 @@ const SEGMENTS = [
 export class TiendoProgress extends TiendoElement<ProgressView> {
   static override styles = [baseStyles, progressStyles];
 
+  static override properties: PropertyDeclarations = {
+    total: {},
+    completed: {},
+    inProgress: { attribute: 'in-progress' },
+    notStarted: { attribute: 'not-started' },
+    label: {},
+  };
+
   /** Inline mode: the number of pilot models. */
-  @property({ type: String }) total?: string;
+  total?: string;
   /** Inline mode: models completed. */
-  @property({ type: String }) completed?: string;
+  completed?: string;
   /** Inline mode: models in progress. */
-  @property({ type: String, attribute: 'in-progress' }) inProgress?: string;
+  inProgress?: string;
   /** Inline mode: models not started. */
-  @property({ type: String, attribute: 'not-started' }) notStarted?: string;
+  notStarted?: string;
   /** The heading; in feed mode it replaces the province name. */
-  @property() label?: string;
+  label?: string;
 
   fromFeed(_feed: Feed, chosen: ChosenArea): ProgressView | undefined {
     const counts = chosen.area.models;
