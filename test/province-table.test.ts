@@ -77,7 +77,8 @@ async function typeFilter(el: TiendoProvinceTable, text: string): Promise<void> 
   const input = part(el, 'find') as HTMLInputElement;
   input.focus();
   input.select();
-  await sendKeys({ type: text });
+  // One key at a time: WebKit's driver drops the "h" of "thach ha" when given the text at once.
+  for (const key of text) await sendKeys({ type: key });
   await el.updateComplete;
 }
 
