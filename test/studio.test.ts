@@ -261,9 +261,10 @@ describe('data studio: the feed\'s details, the preview, the monthly update and 
     const ngheAn = (feed.provinces as { models: { history: unknown[] } }[])[0];
     expect(ngheAn.models.history).to.deep.equal([{ asOf: '2024-09-30', completed: 4, inProgress: 18, notStarted: 16 }]);
     // The preview shows the change since the published figures.
-    const progress = s.doc.querySelector('#preview tiendo-progress')!;
-    await until(() => progress?.getAttribute('state') === 'ready', 'progress ready', 8000);
-    expect(visibleText(progress)).to.contain('+2 mô hình hoàn thành so với 30/09/2024');
+    // (Each change of the details draws the preview again: the widget is looked up each time.)
+    const progress = () => s.doc.querySelector('#preview tiendo-progress');
+    await until(() => progress()?.getAttribute('state') === 'ready' && visibleText(progress()!).includes('so với'), 'progress ready', 8000);
+    expect(visibleText(progress()!)).to.contain('+2 mô hình hoàn thành so với 30/09/2024');
     // Without the published feed again: the sheet alone.
     byId(s, 'old-remove').click();
     await until(() => text(s, 'old-status') === '', 'old feed removed');

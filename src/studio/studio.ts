@@ -107,8 +107,11 @@ let lang: Lang = new URLSearchParams(location.search).get('lang')?.trim().toLowe
 
 /** The spreadsheet the officer opened: its bytes are kept, so choosing a sheet or a number style reads them again. */
 let opened: { name: string; bytes: Uint8Array } | undefined;
-/** What reading it gave (a sheet, or why not); `tooBig` when it was not read at all. */
-let read: ReadSheet | ReadFailure | { tooBig: number } | undefined;
+/**
+ * What reading it gave: a sheet, or the core's reason why not; `tooBig` when it was not read at
+ * all; `readerFailed` when the workbook reader (a chunk beside the page) did not arrive.
+ */
+let read: ReadSheet | ReadFailure | { tooBig: number } | { readerFailed: true } | undefined;
 let reading = false;
 /** The published feed to add the sheet to. */
 let old: { name: string; json: unknown; provinces?: number; asOf?: string; unreadable?: 'json' | number } | undefined;
@@ -175,7 +178,7 @@ async function openSpreadsheet(file: File): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (mine !== generation) return;
     opened = { name: file.name, bytes };
-    read = await readSheetBytes(bytes);
+    read = await readBytes(bytes);
   }
   reading = false;
   if (mine !== generation) return;
@@ -186,10 +189,19 @@ async function openSpreadsheet(file: File): Promise<void> {
 async function chooseSheet(): Promise<void> {
   if (!opened) return;
   const mine = ++generation;
-  const again = await readSheetBytes(opened.bytes, { sheet: sheetSelect.value });
+  const again = await readBytes(opened.bytes, sheetSelect.value);
   if (mine !== generation) return;
   read = again;
   await update();
+}
+
+/** The core's reading of the bytes; a workbook reader that did not arrive is asked for again next time. */
+async function readBytes(bytes: Uint8Array, sheet?: string): Promise<NonNullable<typeof read>> {
+  try {
+    return await readSheetBytes(bytes, sheet === undefined ? {} : { sheet });
+  } catch {
+    return { readerFailed: true };
+  }
 }
 
 /** Opens the published feed to add the sheet to. */
@@ -245,7 +257,7 @@ function detailOptions(): ConvertOptions {
 /** The sheet and details through the conversion core (and onto the published feed, when there is one). */
 function convert(): Outcome {
   const out: Outcome = { errors: [], warnings: [], fields: [] };
-  if (!read || reading) return out;
+  if (!read || reading || 'readerFailed' in read) return out;
   if ('tooBig' in read) {
     const size = n(megabytes(read.tooBig));
     out.errors = [{ key: 'input.tooBig', params: { file: opened?.name ?? '', size, max: n(MAX_INPUT_BYTES / 1024 / 1024) } }];
@@ -306,6 +318,11 @@ async function update(): Promise<void> {
 function renderFile(): void {
   if (!opened || !read) return;
   const file = opened.name;
+  if ('readerFailed' in read) {
+    fileStatus.textContent = t('readerFailed');
+    sheetField.hidden = true;
+    return;
+  }
   if ('tooBig' in read || 'key' in read) {
     fileStatus.textContent = t('readFailed', { file });
     sheetField.hidden = true;
@@ -465,6 +482,8 @@ function renderProblems(): void {
   const blocks: HTMLElement[] = [];
   if (!read || reading) {
     checkStatus.textContent = reading ? '' : t('checkNone');
+  } else if ('readerFailed' in read) {
+    checkStatus.textContent = t('readerFailed');
   } else if (errors.length) {
     const count = issueCount(errors);
     checkStatus.textContent = count === 1 ? t('checkError') : t('checkErrors', { errors: n(count) });
