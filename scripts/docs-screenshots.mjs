@@ -7,12 +7,14 @@
  * (http://congan.tinh.example/tiendo/builder.html, feed at
  * /du-lieu/de-an-06.json): this script is both the web server and the
  * browser's proxy, so the snippets in the pictures carry a portal's URLs, not
- * this machine's. Writes 800 px wide PNGs into docs/img/.
+ * this machine's. Writes 800 px wide PNGs into docs/img/. Then the data
+ * studio's pictures for the data officers' guide (scripts/studio-screenshots.mjs).
  */
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { studioScreenshots } from './studio-screenshots.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'docs/img');
@@ -106,6 +108,9 @@ try {
   await choose('province', 'vinh-phuc');
   await page.evaluate(() => (document.getElementById('advanced-box').open = true));
   await shot('#form', 'builder-2-tuy-chon-chi-so.png');
+
+  // The data officers' guide: the data studio, docs/img/studio-*.png (scripts/studio-screenshots.mjs).
+  await studioScreenshots(page, `http://${HOST}/tiendo/studio.html`, out);
 } finally {
   await browser.close();
   server.close();
