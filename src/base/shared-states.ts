@@ -47,11 +47,11 @@ export function renderNotes(lang: Lang, stale: boolean, overdue?: string) {
 export function renderFooter(lang: Lang, { source, asOf }: { source?: FeedSource; asOf?: string }) {
   if (!source && !asOf) return nothing;
   const name = source?.url
-    ? html`<a part="source-link" href=${source.url} rel="noopener noreferrer">${source.name}</a>`
-    : source?.name;
+    ? html`<a part="source-link" href=${source.url} rel="noopener noreferrer"><bdi>${source.name}</bdi></a>`
+    : html`<bdi>${source?.name}</bdi>`;
   return html`<p part="footer" class="footer">
     ${source ? html`<span>${msg(lang, 'footer.source')} ${name}</span>` : nothing} ${source && asOf ? ' · ' : nothing}
-    ${asOf ? html`<span>${msg(lang, 'footer.asOf', { date: formatDate(asOf, lang) })}</span>` : nothing}
+    ${asOf ? html`<span class="nowrap">${msg(lang, 'footer.asOf', { date: formatDate(asOf, lang) })}</span>` : nothing}
   </p>`;
 }
 

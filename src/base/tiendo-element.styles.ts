@@ -96,6 +96,11 @@ export const baseStyles = css`
     color: var(--tiendo-color-muted, #57606a);
     font-size: max(12px, 0.8125em);
   }
+  /* A date never breaks inside its digits. */
+  .nowrap {
+    white-space: nowrap;
+    overflow-wrap: normal;
+  }
   .note {
     margin-top: 0.75em;
     padding: 0.375em 0.625em;
