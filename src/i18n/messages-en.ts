@@ -49,21 +49,6 @@ export const en: Record<WidgetKey, string> = {
   'kpi.sentence.noArea': '{label}: {figure}',
   'kpi.sentence.target': 'target {target} ({status})',
 
-  // Province table.
-  'table.caption': 'Provinces compared',
-  'table.rank': 'Rank',
-  'table.name': 'Province',
-  'table.rate': 'Completion rate',
-  'table.total': 'Models total',
-  'table.none': 'no figure',
-  'table.sorted': 'Sorted by {column}, {order}',
-  'table.desc': 'descending',
-  'table.asc': 'ascending',
-  'table.rankOf': '{name} ranks {rank} of {count} for {column}',
-  'table.top': 'Top for {column}: {name} ({value})',
-  'table.shown': 'Showing {shown} of {total} provinces.',
-  'table.csv': 'Download CSV',
-
   // Model list.
   'models.unknown': 'Model {id}',
 

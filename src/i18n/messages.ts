@@ -60,21 +60,6 @@ const vi = {
   'kpi.sentence.noArea': '{label} đạt {figure}',
   'kpi.sentence.target': 'mục tiêu {target} ({status})',
 
-  // Province table.
-  'table.caption': 'So sánh các tỉnh, thành phố',
-  'table.rank': 'Hạng',
-  'table.name': 'Tỉnh, thành phố',
-  'table.rate': 'Tỷ lệ hoàn thành',
-  'table.total': 'Tổng số mô hình',
-  'table.none': 'không có số liệu',
-  'table.sorted': 'Đã sắp xếp theo {column}, {order}',
-  'table.desc': 'giảm dần',
-  'table.asc': 'tăng dần',
-  'table.rankOf': '{name} xếp thứ {rank}/{count} về {column}',
-  'table.top': 'Dẫn đầu về {column}: {name} ({value})',
-  'table.shown': 'Đang hiện {shown}/{total} tỉnh, thành phố.',
-  'table.csv': 'Tải CSV',
-
   // Model list.
   'models.unknown': 'Mô hình {id}',
 
