@@ -663,7 +663,7 @@ describe('<tiendo-province-table>', () => {
       await untilState(a, 'ready');
       await untilState(b, 'ready');
       const chosen = new Promise<CustomEvent>((r) => a.addEventListener('tiendo-select', (e) => r(e as CustomEvent), { once: true }));
-      const button = bodyRows(a).find((tr) => tr.querySelector('th')!.textContent!.trim() === 'Nghệ An')!.querySelector('th button')!;
+      const button = bodyRows(a).find((tr) => tr.querySelector('th')!.textContent!.trim() === 'Nghệ An')!.querySelector<HTMLButtonElement>('th button')!;
       expect(button.textContent!.trim()).to.equal('Nghệ An');
       button.focus();
       await sendKeys({ press: 'Enter' });
