@@ -883,6 +883,56 @@ describe('<tiendo-chart>', () => {
         frame.remove();
       }
     });
+    it('fetches Chart.js per type: a bar page never requests the time axis, the line or the doughnut', async () => {
+      const frame = document.createElement('iframe');
+      frame.style.cssText = 'width:700px;height:700px;border:0';
+      frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>
+        <script type="module" src="/dist/tiendo.js"></script>
+        <tiendo-chart src="${FEED}"></tiendo-chart>
+        <tiendo-chart src="${FEED}" type="horizontal-bar" metric="residence-online"></tiendo-chart>
+        <tiendo-chart src="${FEED}" type="line"></tiendo-chart></body></html>`;
+      document.body.append(frame);
+      try {
+        await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+        const win = frame.contentWindow!;
+        const doc = frame.contentDocument!;
+        const fetched = (pattern: RegExp) =>
+          win.performance
+            .getEntriesByType('resource')
+            .map((e) => e.name.replace(/^.*\/dist\//, ''))
+            .filter((name) => pattern.test(name));
+        const charts = [...doc.querySelectorAll('tiendo-chart')];
+        const drawn = (el: Element) => {
+          const canvas = el.shadowRoot?.querySelector('canvas');
+          return Boolean(canvas?.style.width);
+        };
+        await until(() => charts.every(drawn), 'three bar charts drawn');
+        await new Promise((r) => setTimeout(r, 200));
+        // Bars, horizontal bars and a line across provinces (drawn as bars): Chart.js with bars only.
+        expect(fetched(/chart/)).to.have.length(3);
+        expect(fetched(/chart-renderer/)).to.have.length(1);
+        expect(fetched(/chart-time|chart-doughnut/), 'no line, time axis or doughnut code').to.deep.equal([]);
+
+        const doughnut = doc.createElement('tiendo-chart');
+        doughnut.setAttribute('src', FEED);
+        doughnut.setAttribute('type', 'doughnut');
+        doc.body.append(doughnut);
+        await until(() => drawn(doughnut), 'the doughnut drawn');
+        expect(fetched(/chart-doughnut/)).to.have.length(1);
+        expect(fetched(/chart-time/)).to.deep.equal([]);
+
+        const overTime = doc.createElement('tiendo-chart');
+        overTime.setAttribute('src', NGHE_AN);
+        overTime.setAttribute('province', 'nghe-an');
+        doc.body.append(overTime);
+        await until(() => drawn(overTime), 'the chart over time drawn');
+        expect(fetched(/chart-time/)).to.have.length(1);
+        // Each once, and Chart.js itself once.
+        expect(fetched(/chart/)).to.have.length(5);
+      } finally {
+        frame.remove();
+      }
+    });
   });
 
   describe('feeds and attributes', () => {
