@@ -51,16 +51,4 @@ export const en: Record<WidgetKey, string> = {
 
   // Model list.
   'models.unknown': 'Model {id}',
-
-  // Chart.
-  'chart.models': 'Pilot model progress by province',
-  'chart.modelsTotal': 'Pilot models of all provinces by status',
-  'chart.metric': '{name} by province',
-  'chart.province': 'Province',
-  'chart.status': 'Status',
-  'chart.share': '{percent} completed',
-  'chart.summary': 'Highest: {max}; lowest: {min}',
-  'chart.rank': '{name}: {value} (ranked {rank} of {count})',
-  'chart.show': 'Show as a table',
-  'chart.hide': 'Hide the table',
 };

@@ -63,18 +63,6 @@ const vi = {
   // Model list.
   'models.unknown': 'Mô hình {id}',
 
-  // Chart.
-  'chart.models': 'Tiến độ mô hình điểm theo tỉnh',
-  'chart.modelsTotal': 'Mô hình điểm của các tỉnh theo trạng thái',
-  'chart.metric': '{name} theo tỉnh',
-  'chart.province': 'Tỉnh, thành phố',
-  'chart.status': 'Trạng thái',
-  'chart.share': '{percent} hoàn thành',
-  'chart.summary': 'Cao nhất: {max}; thấp nhất: {min}',
-  'chart.rank': '{name}: {value} (xếp thứ {rank}/{count})',
-  'chart.show': 'Xem dạng bảng',
-  'chart.hide': 'Ẩn bảng',
-
   // Map (<tiendo-map>): the tile map of provinces.
   'map.models': 'Tỷ lệ hoàn thành mô hình điểm theo tỉnh',
   'map.hint': 'Dùng phím mũi tên để đi giữa các tỉnh, Enter để chọn.',
