@@ -2,7 +2,7 @@
  * Number, percentage and date formatting through `Intl`, for the two languages
  * tiendo speaks. Formatters are costly to build, so each is made once and kept.
  */
-import type { Lang } from './messages.js';
+import type { Lang } from './lang.js';
 
 const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 

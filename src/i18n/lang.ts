@@ -2,7 +2,13 @@
  * The reader's language for a widget: the `lang` of the nearest ancestor (the
  * element itself included), crossing shadow roots, as HTML text inherits it.
  */
-import { toLang, type Lang } from './messages.js';
+/** A language tiendo speaks. */
+export type Lang = 'vi' | 'en';
+
+/** Maps any BCP 47 tag to a language tiendo speaks: English for `en*`, else Vietnamese. */
+export function toLang(tag: string | null | undefined): Lang {
+  return tag?.trim().toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
 
 export function resolveLang(el: Element): Lang {
   let node: Node | null = el;

@@ -1,7 +1,8 @@
-/** English words for every message key; loaded on demand by messages.ts. */
-import type { WidgetKey } from './messages.js';
-
-export const en: Record<WidgetKey, string> = {
+/**
+ * English words for every message key; loaded on demand by messages.ts, which checks that
+ * every key is here (this file imports nothing, so no import loop runs through it).
+ */
+export const en = {
 
   'state.loading': 'Loading figures…',
   'state.error': 'The figures cannot be shown right now. Please check back later.',
@@ -51,4 +52,17 @@ export const en: Record<WidgetKey, string> = {
 
   // Model list.
   'models.unknown': 'Model {id}',
+
+  // Map (<tiendo-map>): the tile map of provinces.
+  'map.models': 'Pilot models completed, by province',
+  'map.hint': 'Use the arrow keys to move between provinces and Enter to choose one.',
+  'map.legend': 'Key',
+  'map.noData': 'No data',
+  'map.outside': 'Not placed on the map:',
+  'map.partOf': 'now part of {unit}',
+  'map.completedOf': 'Completed/total models',
+  'map.figures': 'Figures',
+  'map.note': 'Source, date',
+  'map.hoangSa': 'Hoàng Sa archipelago ({unit})',
+  'map.truongSa': 'Trường Sa archipelago ({unit})',
 };

@@ -8,7 +8,9 @@ import { formatNumber } from './format.js';
 import type { RuleKey } from './rule-messages.js';
 import { LazyChunk } from '../base/lazy-chunk.js';
 
-export type Lang = 'vi' | 'en';
+import type { Lang } from './lang.js';
+
+export { toLang, type Lang } from './lang.js';
 
 const vi = {
 
@@ -102,7 +104,9 @@ export function loadMessages(lang: Lang, withRules = false): Promise<unknown> {
     lang === 'en' &&
       !haveEnglish &&
       english.load().then((m) => {
-        Object.assign(loaded.en, m.en);
+        // Every key has its English (checked here, so the English file imports nothing back).
+        const english: Record<WidgetKey, string> = m.en;
+        Object.assign(loaded.en, english);
         haveEnglish = true;
       }),
     withRules &&
@@ -140,9 +144,4 @@ export function msg(lang: Lang, key: MessageKey, params: MessageParams = {}): st
     const value = params[name];
     return typeof value === 'number' ? formatNumber(value, lang) : value;
   });
-}
-
-/** Maps any BCP 47 tag to a language tiendo speaks: English for `en*`, else Vietnamese. */
-export function toLang(tag: string | null | undefined): Lang {
-  return tag?.trim().toLowerCase().startsWith('en') ? 'en' : 'vi';
 }
