@@ -8,6 +8,10 @@ import { parseCsv, detectSeparator, CsvSyntaxError, type Separator } from './csv
 import type { Sheet } from './convert.js';
 import { decodeText, type TextEncodingName } from './decode.js';
 import type { ConvertKey, ConvertParams } from './messages.js';
+import { LazyChunk } from '../base/lazy-chunk.js';
+
+/** The workbook reader, a chunk of its own: asked for again after a failed download (the one lazy-chunk loader). */
+const workbookReader = new LazyChunk('xlsx', () => import('./xlsx.js'));
 
 /** An input over this many bytes is refused before it is read. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
@@ -63,7 +67,7 @@ export async function readSheetBytes(bytes: Uint8Array, options: ReadOptions = {
   const kind = fileKind(bytes);
   if (kind === 'xls') return { key: 'xlsx.oldFormat' };
   if (kind === 'xlsx') {
-    const { readWorkbookSheet, WorkbookError } = await import('./xlsx.js');
+    const { readWorkbookSheet, WorkbookError } = await workbookReader.load();
     try {
       return await readWorkbookSheet(bytes, options.sheet);
     } catch (e) {
