@@ -172,7 +172,8 @@ class Key {
       const mid = this.top + 8 + y + line / 2;
       const look = d.keys[e.style];
       ctx.save();
-      if (d.kind && d.grid.view.type === 'line') {
+      // A line of a metric is shown as its line; bars, slices and stacked areas as their fill.
+      if (d.kind && d.grid.view.type === 'line' && d.grid.view.metric) {
         ctx.strokeStyle = look.line;
         ctx.lineWidth = e.marked ? 3 : 2;
         ctx.setLineDash(look.dash);
