@@ -621,6 +621,14 @@ describe('<tiendo-chart>', () => {
       expect(visibleText(el)).to.contain('Nguồn và thời điểm khác nhau theo từng tỉnh, xem bảng');
       const foot = [...(part(el, 'table') as HTMLTableElement).tFoot!.rows].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
       expect(foot).to.deep.equal(['Nguồn, thời điểm', 'Tỉnh A Công an tỉnh A · 30/06/2024', 'Tỉnh B Công an tỉnh B · 15/05/2024']);
+      // The tooltip: the date nearest the pointer and every area's figure that day, as the table's row.
+      const canvas = canvasOf(el);
+      const rect = canvas.getBoundingClientRect();
+      const x = chart.scales.x.getPixelForValue(instant('2024-03-31'));
+      canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: rect.left + x + 3, clientY: rect.top + 40, bubbles: true }));
+      const tip = canvas.nextElementSibling as HTMLElement;
+      expect(tip.hidden).to.equal(false);
+      expect([...tip.children].map((d) => d.textContent)).to.deep.equal(['31/03/2024', 'Tỉnh A: 40,0%', 'Tỉnh B: 25,0%']);
       // The marked area: a thicker line; each area a dash of its own.
       const looks = chart.data.datasets as unknown as { marked: boolean; look: { dash: number[] } }[];
       expect(looks.map((d) => d.marked)).to.deep.equal([false, true]);
@@ -690,6 +698,26 @@ describe('<tiendo-chart>', () => {
       expect(table(commune.el).cells).to.deep.equal([['70'], ['70']]);
       // A change that rounds to nothing is "không đổi".
       expect(commune.canvas.getAttribute('aria-label')).to.equal('Xã X: 70 ngày 30 tháng 6 năm 2024, không đổi so với ngày 31 tháng 5 năm 2024');
+    });
+
+    it('follows its group: a province chosen, and the whole country as the national block', async () => {
+      const { el } = await drawn(
+        `<tiendo-chart src="${FEED}" group="chart-g" province="vinh-phuc" metric="residence-online"></tiendo-chart>`,
+      );
+      expect(table(el).caption).to.equal('Hồ sơ đăng ký cư trú tiếp nhận trực tuyến của Vĩnh Phúc theo thời gian');
+      document.dispatchEvent(new CustomEvent('tiendo-select', { detail: { group: 'chart-g', province: '' } }));
+      await until(() => el.province === 'national', 'the national block chosen');
+      // The national block has no figure of this metric: nothing to draw, calmly.
+      await untilState(el, 'empty');
+      el.metric = 'online-dossiers';
+      await untilState(el, 'ready');
+      expect(table(el).caption).to.equal('Hồ sơ tiếp nhận trực tuyến của Bộ Công an theo thời gian');
+      // A chart across provinces in the group marks the choice instead.
+      const across = await drawn(`<tiendo-chart src="${FEED}" group="chart-g"></tiendo-chart>`);
+      document.dispatchEvent(new CustomEvent('tiendo-select', { detail: { group: 'chart-g', province: 'ha-tinh' } }));
+      await until(() => across.el.highlight === 'ha-tinh', 'highlighted');
+      expect(across.el.province).to.equal(undefined);
+      expect(el.province).to.equal('ha-tinh');
     });
 
     it('draws 1,000 points, with a table of 1,000 rows in date order', async function () {
