@@ -30,6 +30,15 @@ export async function chunkFaults(ctx, next) {
     ctx.body = JSON.stringify({ failed: rules.get(ua)?.failed ?? 0 });
     return;
   }
+  // Modules are never taken from the browser's HTTP cache: a chunk a test makes fail must be
+  // asked of the server, even after another test file loaded it in the same browser. (The test
+  // runner's own outer middleware marks every file cacheable for a year; it is overruled here.)
+  if (/\.(ts|js|mjs)$/.test(ctx.path)) {
+    const set = ctx.response.set.bind(ctx.response);
+    ctx.response.set = (field, value) =>
+      typeof field === 'string' && field.toLowerCase() === 'cache-control' ? set(field, 'no-store') : set(field, value);
+    set('Cache-Control', 'no-store');
+  }
   const rule = rules.get(ua);
   if (rule?.match && rule.times !== 0 && ctx.path.includes(rule.match)) {
     if (rule.times > 0) rule.times--;

@@ -1,0 +1,37 @@
+import { expect } from '@esm-bundle/chai';
+import { until, visibleText } from './helpers.js';
+
+/**
+ * Why the built library is one shared core chunk (vite.config.ts, isCore): portals load the
+ * script with a cache-busting query (`tiendo.js?v=7`), and a lazy chunk must not import the
+ * library again under another URL. `npm test` builds dist/ first.
+ */
+describe('dist/: lazy chunks on a page that loads tiendo.js?v=7', () => {
+  it('shows an English table with one copy of the library', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width:700px;height:700px;border:0';
+    frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+      <script type="module" src="/dist/tiendo.js?v=7"></script>
+      <tiendo-province-table src="/demo/feeds/de-an-06.json"></tiendo-province-table></body></html>`;
+    document.body.append(frame);
+    try {
+      await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+      const win = frame.contentWindow!;
+      const table = frame.contentDocument!.querySelector('tiendo-province-table')!;
+      await until(() => table.getAttribute('state') === 'ready', `the English table ready (is ${table.getAttribute('state')}: ${table.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 300)})`, 10_000);
+      expect(visibleText(table)).to.contain('Province');
+      const scripts = win.performance
+        .getEntriesByType('resource')
+        .map((e) => e.name.replace(/^.*\/dist\//, ''))
+        .filter((name) => name.endsWith('.js') || name.includes('.js?'));
+      expect(scripts.filter((n) => n.startsWith('tiendo.js')), 'the script once, as the page wrote it').to.deep.equal(['tiendo.js?v=7']);
+      expect(scripts.filter((n) => /^chunks\/core-/.test(n)), 'one core').to.have.length(1);
+      expect(scripts.some((n) => /^chunks\/tiendo-province-table-/.test(n)), 'the table fetched lazily').to.equal(true);
+      expect(scripts.some((n) => /^chunks\/messages-en-/.test(n)), 'the English words fetched').to.equal(true);
+      // One copy: one registry of defined versions, one class per tag.
+      expect(win.customElements.get('tiendo-province-table')).to.equal(table.constructor);
+    } finally {
+      frame.remove();
+    }
+  });
+});
