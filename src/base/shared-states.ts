@@ -7,19 +7,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FeedSource } from '../feed/types.js';
 import { issueText } from '../feed/validation.js';
-import { formatDate } from '../i18n/format.js';
-import { msg, type Lang } from '../i18n/messages.js';
+import { formatDate, formatDateSpoken } from '../i18n/format.js';
+import { msg, type Lang, type MessageKey } from '../i18n/messages.js';
 import type { WidgetProblem } from './figures-controller.js';
 
 export function renderLoading(lang: Lang): TemplateResult {
-  return html`<div part="base" class="widget" aria-busy="true">
+  return html`<div part="base" class="widget" lang=${lang} aria-busy="true">
     <div part="skeleton" class="skeleton"></div>
     <p class="visually-hidden" role="status">${msg(lang, 'state.loading')}</p>
   </div>`;
 }
 
 export function renderError(lang: Lang, problem: WidgetProblem, debug: boolean): TemplateResult {
-  return html`<div part="base" class="widget">
+  return html`<div part="base" class="widget" lang=${lang}>
     <div class="fallback"><slot></slot></div>
     <p part="message" class="message">${msg(lang, 'state.error')}</p>
     ${debug
@@ -35,37 +35,49 @@ export function renderError(lang: Lang, problem: WidgetProblem, debug: boolean):
   </div>`;
 }
 
-/** The notes under the figures: the last good figures shown after a failed refresh, a passed update date. */
-export function renderNotes(lang: Lang, stale: boolean, overdue?: string) {
-  return html`${stale ? html`<p part="note stale-note" class="note" role="status">${msg(lang, 'state.stale')}</p>` : nothing}
-  ${overdue
-    ? html`<p part="note overdue-note" class="note">${msg(lang, 'state.overdue', { date: formatDate(overdue, lang) })}</p>`
-    : nothing}`;
+/**
+ * A message with a date: the compact date on screen ("04/10/2024", hidden from screen readers) and the
+ * date for the ear ("ngày 4 tháng 10 năm 2024"), visually hidden (SPEC, Elements).
+ */
+function dated(lang: Lang, key: MessageKey, iso: string, cls?: string) {
+  return html`<span class=${cls ?? nothing} aria-hidden="true">${msg(lang, key, { date: formatDate(iso, lang) })}</span><span class="visually-hidden">${msg(
+    lang,
+    key,
+    { date: formatDateSpoken(iso, lang) },
+  )}</span>`;
+}
+
+/**
+ * The notes under the figures: the last good figures shown after a failed refresh, a passed update date.
+ * `voice`: this widget announces the stale note (the first of its feed on the page).
+ */
+export function renderNotes(lang: Lang, stale: boolean, overdue?: string, voice?: boolean) {
+  return html`${stale ? html`<p part="note stale-note" class="note" role=${voice ? 'status' : nothing}>${msg(lang, 'state.stale')}</p>` : nothing}
+  ${overdue ? html`<p part="note overdue-note" class="note">${dated(lang, 'state.overdue', overdue)}</p>` : nothing}`;
 }
 
 /** "Nguồn: Công an tỉnh Nghệ An · Số liệu đến 04/10/2024"; the name links only to http(s). */
 export function renderFooter(lang: Lang, { source, asOf }: { source?: FeedSource; asOf?: string }) {
   if (!source && !asOf) return nothing;
   const name = source?.url
-    ? html`<a part="source-link" href=${source.url} rel="noopener noreferrer"><bdi>${source.name}</bdi></a>`
-    : html`<bdi>${source?.name}</bdi>`;
+    ? html`<a part="source-link" href=${source.url} rel="noopener noreferrer"><bdi lang="vi">${source.name}</bdi></a>`
+    : html`<bdi lang="vi">${source?.name}</bdi>`;
   return html`<p part="footer" class="footer">
     ${source ? html`<span>${msg(lang, 'footer.source')} ${name}</span>` : nothing} ${source && asOf ? ' · ' : nothing}
-    ${asOf ? html`<span class="nowrap">${msg(lang, 'footer.asOf', { date: formatDate(asOf, lang) })}</span>` : nothing}
+    ${asOf ? dated(lang, 'footer.asOf', asOf, 'nowrap') : nothing}
   </p>`;
 }
 
 /** Error and empty states share the fallback content and a short message. */
 export function renderEmpty(
   lang: Lang,
-  stale: boolean,
-  overdue: string | undefined,
-  provenance: { source?: FeedSource; asOf?: string },
+  o: { stale: boolean; overdue?: string; source?: FeedSource; asOf?: string },
+  voice: boolean,
   editorNotes: unknown = nothing,
 ) {
-  return html`<div part="base" class="widget">
+  return html`<div part="base" class="widget" lang=${lang}>
     <div class="fallback"><slot></slot></div>
     <p part="message" class="message">${msg(lang, 'state.empty')}</p>
-    ${renderNotes(lang, stale, overdue)} ${renderFooter(lang, provenance)} ${editorNotes}
+    ${renderNotes(lang, o.stale, o.overdue, voice)} ${renderFooter(lang, o)} ${editorNotes}
   </div>`;
 }

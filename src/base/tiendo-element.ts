@@ -14,7 +14,8 @@ import { baseStyles } from './tiendo-element.styles.js';
 import { fire, type TiendoErrorDetail } from './events.js';
 import { FiguresController, LOADING, untilPast, type Outcome, type ViewBase, type WidgetProblem } from './figures-controller.js';
 import { feedTiming } from '../feed/loader.js';
-import { todayIso } from '../i18n/format.js';
+import { isolate, todayIso } from '../i18n/format.js';
+import { resolveLang } from '../i18n/lang.js';
 import { LanguageController } from './language-controller.js';
 import { GroupController, type GroupChoice } from './group-controller.js';
 import { renderEmpty, renderError, renderFooter, renderLoading, renderNotes } from './shared-states.js';
@@ -52,6 +53,15 @@ export function numberAttribute(el: Element, name: string, checker: FeedChecker)
   return value;
 }
 
+/**
+ * The widget that says "stale" aloud for each feed URL (SPEC, issue 18): twelve widgets on one
+ * feed that failed to refresh announce it once, not twelve times.
+ */
+const staleVoices = new Map<string, Element>();
+
+/** Around feed text inside a sentence: the base marks it `lang="vi"` (see {@link TiendoElement.mark}). */
+const MARK = /[\ue000\ue001]/;
+
 /** Seconds before a widget asks again for a chunk that failed to arrive: 5 s, doubling, at most 5 minutes. */
 const CHUNK_RETRY_FIRST = 5_000;
 const CHUNK_RETRY_MAX = 300_000;
@@ -71,16 +81,31 @@ const CHUNK_RETRY_MAX = 300_000;
  * @csspart skeleton - The placeholder while loading.
  *
  * @cssprop --tiendo-font-family - Font of the widget (default system-ui).
- * @cssprop --tiendo-font-size - Base font size (default: the reader's browser setting).
- * @cssprop --tiendo-color-text - Text colour (default #1f2328).
- * @cssprop --tiendo-color-muted - Secondary text (default #57606a).
- * @cssprop --tiendo-color-surface - Background (default #ffffff).
- * @cssprop --tiendo-color-border - Border of the box (default #d0d7de).
- * @cssprop --tiendo-color-link - Links (default #0b5cad).
- * @cssprop --tiendo-color-focus - Focus ring (default #0b5cad).
- * @cssprop --tiendo-color-warning - Stale and overdue notes (default #9a6700).
- * @cssprop --tiendo-color-warning-surface - Background of the notes (default #fff8c5).
- * @cssprop --tiendo-color-error - The debug box (default #b42318).
+ * @cssprop --tiendo-font-size - Base font size (default: the largest of 12px, the page's `html` size and the reader's browser setting).
+ *
+ * Colours: the light default, then the dark theme's (`theme="dark"`, or `"auto"` on a dark system);
+ * a value the page sets wins in both. Text meets 4.5:1 and graphics and the focus ring 3:1 on the surface.
+ * @cssprop --tiendo-color-text - Text colour (#1f2328; dark #e6edf3).
+ * @cssprop --tiendo-color-muted - Secondary text (#57606a; dark #9ea7b3).
+ * @cssprop --tiendo-color-surface - Background (#ffffff; dark #161b22).
+ * @cssprop --tiendo-color-border - Border of the box (#d0d7de; dark #3d444d).
+ * @cssprop --tiendo-color-border-strong - Border of inputs (#6e7781; dark #848d97).
+ * @cssprop --tiendo-color-link - Links (#0b5cad; dark #58a6ff).
+ * @cssprop --tiendo-color-focus - Focus ring (#0b5cad; dark #58a6ff).
+ * @cssprop --tiendo-color-warning - Stale and overdue notes' edge (#9a6700; dark #d29922).
+ * @cssprop --tiendo-color-warning-surface - Background of the notes (default: 12% of the warning colour in the surface, `color-mix()`).
+ * @cssprop --tiendo-color-error - The debug box (#b42318; dark #ff7b72).
+ * @cssprop --tiendo-color-completed - Completed models, bars and lines of a figure (#0b62c4; dark #4493f8).
+ * @cssprop --tiendo-color-in-progress - In-progress stripes (#d46b08; dark #e0823d).
+ * @cssprop --tiendo-color-in-progress-alt - The stripes' second colour (#f0a450; dark #9b5a21).
+ * @cssprop --tiendo-color-not-started - Not-started dots (#57606a; dark #9ea7b3).
+ * @cssprop --tiendo-color-track - An empty bar (#eaeef2; dark #2d333b).
+ * @cssprop --tiendo-color-track-border - A bar's border (#8c959f; dark #8b949e).
+ * @cssprop --tiendo-color-good - A change for the better (#116329; dark #3fb950).
+ * @cssprop --tiendo-color-bad - A change for the worse (#b42318; dark #ff7b72).
+ * @cssprop --tiendo-color-grid - A chart's grid lines (#d0d7de; dark #3d444d).
+ * @cssprop --tiendo-color-highlight - The highlighted row's background (dark: 22% of the warning colour in the surface, `color-mix()`).
+ * @cssprop --tiendo-color-highlight-bar - The chart's (and map's) highlighted province (#073b74; dark #79c0ff).
  * @cssprop --tiendo-padding - Inner spacing (default 1em).
  * @cssprop --tiendo-radius - Corner radius of the box (default 0.5em).
  *
@@ -104,6 +129,8 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     sourceUrl: { attribute: 'source-url' },
     asOf: { attribute: 'as-of' },
     showSentence: { type: Boolean, attribute: 'show-sentence' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    theme: { reflect: true },
   };
 
   /** URL of a feed (relative or absolute); elements with the same URL share one request. */
@@ -142,6 +169,15 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   /** Shows the plain-language sentence on screen (screen readers always get it). */
   showSentence = false;
 
+  /** Makes the widget's title a heading of this level (2–6) for pages that want one; absent: no heading. */
+  headingLevel?: number;
+
+  /**
+   * `light` (default), `dark`, or `auto` (follows the reader's `prefers-color-scheme`). The
+   * `--tiendo-*` custom properties the page sets still override any colour.
+   */
+  theme?: string;
+
   /** @internal */
   protected readonly figures = new FiguresController<V>(this);
   /** @internal */
@@ -166,6 +202,10 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   private overdueTimer?: ReturnType<typeof setTimeout>;
   /** @internal The next update has passed since the last outcome: work it out again. */
   private recheck = false;
+  /** @internal The language the outcome was worked out in (its default words: "Toàn quốc", "Nationwide"). */
+  private outcomeLang?: Lang;
+  /** @internal Whether this render drew a title (the group's name). */
+  private titled = false;
 
   /** @internal The reader's language in this update. */
   protected get readerLang(): Lang {
@@ -227,9 +267,51 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     fire(this, 'tiendo-select', { province, commune, group: this.group });
   }
 
-  /** @internal The name a view shows for its area: its own, else the reader's word for the nation. */
+  /**
+   * @internal The name a view shows for its area: its own, else the reader's word for the nation
+   * (a national block the feed calls "Toàn quốc" is the reader's word too: English never says it).
+   */
   protected areaName(chosen: ChosenArea): string {
-    return chosen.name ?? msg(this.readerLang, 'area.national');
+    const n = chosen.name;
+    return n && n !== msg('vi', 'area.national') ? n : msg(this.readerLang, 'area.national');
+  }
+
+  /** @internal Whether `text` comes from the feed (Vietnamese), not the reader's own word for the nation. */
+  private fed(text: string, own?: unknown): boolean {
+    return !own && text !== msg(this.readerLang, 'area.national');
+  }
+
+  /** @internal Feed text on screen: isolated for direction and, unless `own` (the reader's or editor's words), marked Vietnamese. */
+  protected feedText(text: string, own?: unknown): TemplateResult {
+    return html`<bdi lang=${this.fed(text, own) ? 'vi' : nothing}>${text}</bdi>`;
+  }
+
+  /** @internal Feed text inside a sentence: isolated, and marked for the base to render as `lang="vi"` unless `own`. */
+  protected mark(text: string, own?: unknown): string {
+    return this.fed(text, own) ? `\ue000${isolate(text)}\ue001` : isolate(text);
+  }
+
+  /**
+   * @internal The widget's title: the group's name, and a heading of `heading-level` (2–6) when
+   * given. `content` is text (marked as feed text) or a template; `part` is also its class.
+   */
+  protected titleOf(content: string | TemplateResult, own?: unknown, part = 'label'): TemplateResult {
+    const h = Number(this.headingLevel);
+    const level = h >= 2 && h <= 6 ? Math.trunc(h) : 0;
+    this.titled = true;
+    return html`<p part=${part} class=${part} id="title" role=${level ? 'heading' : nothing} aria-level=${level || nothing}>${typeof content == 'string'
+      ? this.feedText(content, own)
+      : content}</p>`;
+  }
+
+  /** @internal Whether this widget says "stale" aloud: the first stale widget of its feed URL on the page. */
+  private speaksStale(stale: boolean): boolean {
+    const url = this.feedUrl;
+    if (!stale || !url) return false;
+    const first = staleVoices.get(url);
+    if (first && first !== this && first.isConnected && first.hasAttribute('stale')) return false;
+    staleVoices.set(url, this);
+    return true;
   }
 
   /** @internal A chunk the view needs before it can render (the table's and the chart's views). */
@@ -269,11 +351,19 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    // A lang change re-renders without changed properties: the view stays, only the words change.
+    // Lit runs controllers' hostUpdate after willUpdate: the language this update speaks is read first.
+    this.language.hostUpdate();
+    // The language is known before the view is worked out (the controller's own update comes after this).
+    const lang = (this.language.value = resolveLang(this));
     const o = this.outcome;
-    if (changed.size || this.recheck || this.figures.changed || o.state === 'loading' || (o.state === 'error' && o.problem.kind === 'chunk')) {
+    const relang = lang !== this.outcomeLang;
+    if (relang || changed.size || this.recheck || this.figures.changed || o.state === 'loading' || (o.state === 'error' && o.problem.kind === 'chunk')) {
+      // A lang change alone works the view out again in the new words, but it is not a new outcome to announce.
+      const same = !changed.size && !this.recheck && !this.figures.changed && this.announced === o;
       this.recheck = false;
+      this.outcomeLang = lang;
       this.outcome = this.figures.outcome();
+      if (same && this.outcome.state === o.state) this.announced = this.outcome;
       const now = this.outcome;
       const asOf = now.state === 'ready' ? now.view.asOf : now.state === 'empty' ? now.asOf : undefined;
       this.notes = this.attributeNotes();
@@ -329,15 +419,20 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
       case 'error':
         return renderError(lang, o.problem, this.debug);
       case 'empty':
-        return renderEmpty(lang, o.stale, o.overdue, o, this.renderAttributeNotes(lang));
+        return renderEmpty(lang, o, this.speaksStale(o.stale), this.renderAttributeNotes(lang));
       case 'ready': {
-        const sentence = this.sentence(o.view);
-        return html`<div part="base" class="widget">
-          ${this.renderView(o.view)}
-          ${sentence
-            ? html`<p part="sentence" class=${this.showSentence ? 'sentence' : 'visually-hidden'}>${sentence}</p>`
+        // One named group in the reader's language (SPEC "What every element must get right"); feed names inside are marked Vietnamese.
+        this.titled = false;
+        const view = this.renderView(o.view);
+        const said = this.sentence(o.view);
+        return html`<div part="base" class="widget" lang=${lang} role="group" aria-labelledby=${this.titled ? 'area title' : nothing}>
+          ${view}
+          ${said
+            ? html`<p part="sentence" class=${this.showSentence ? 'sentence' : 'visually-hidden'}>${said.split(MARK).map((t, i) =>
+                i % 2 ? html`<bdi lang="vi">${t}</bdi>` : t,
+              )}</p>`
             : nothing}
-          ${renderNotes(lang, o.stale, o.overdue)} ${renderFooter(lang, o.view)} ${this.renderAttributeNotes(lang)}
+          ${renderNotes(lang, o.stale, o.overdue, this.speaksStale(o.stale))} ${renderFooter(lang, o.view)} ${this.renderAttributeNotes(lang)}
         </div>`;
       }
     }

@@ -7,7 +7,7 @@ import type { Feed, MetricValue } from '../feed/types.js';
 import { provenance, rateOf } from '../feed/figures.js';
 import { instantOf, metricChange, type Change } from '../feed/history.js';
 import type { FeedChecker } from '../feed/validation.js';
-import { decimalsApart, formatCompact, formatNumber, formatPercent, formatPercentShort, isolate } from '../i18n/format.js';
+import { decimalsApart, formatCompact, formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { changeWords, lower, since } from './change.js';
 import { kpiStyles } from './kpi.styles.js';
@@ -217,17 +217,21 @@ export class TiendoKpi extends TiendoElement<KpiView> {
     const top = v.total ?? v.max;
     const big = v.value !== undefined && top === undefined && v.value >= COMPACT_FROM;
     const unit = v.unit && html` <bdi class="unit">${v.unit}</bdi>`;
+    const own = this.label?.trim();
+    // The title (the group's name) is the metric's label, with the area before it; the area alone without a label.
     // The sentence says every figure once (SPEC, Elements): the visual figures are hidden from screen readers.
-    return html`${v.name ? html`<p part="area" class="area"><bdi>${v.name}</bdi></p>` : nothing}${v.label
-      ? html`<p part="label" class="label"><bdi>${v.label}</bdi></p>`
-      : nothing}<p class="figure" aria-hidden="true">${v.value === undefined
+    return html`${v.name && v.label
+      ? html`<p part="area" class="area" id="area">${this.feedText(v.name)}</p>`
+      : v.name
+        ? this.titleOf(v.name, false, 'area')
+        : nothing}${v.label ? this.titleOf(v.label, own) : nothing}<p class="figure" aria-hidden="true">${v.value === undefined
       ? html`<span part="value" class="value">${formatPercent(v.rate!, lang, f.rd)}</span>`
       : html`<span class="n"><span part="value" class="value">${big ? formatCompact(v.value, lang) : formatNumber(v.value, lang, f.vd)}</span>${top
             ? html`<span class="of">/${formatNumber(top, lang)}</span>`
             : nothing}</span>${unit}${v.total !== undefined && v.rate !== undefined
             ? html` <span>·</span> <span part="rate" class="rate">${formatPercent(v.rate, lang, f.rd)}</span>`
             : nothing}`}</p>${big ? html`<p class="exact" aria-hidden="true"><span class="n">${formatNumber(v.value!, lang)}</span>${unit}</p>` : nothing}${v.period
-      ? html`<p class="period"><bdi>${v.period}</bdi></p>`
+      ? html`<p class="period">${this.feedText(v.period)}</p>`
       : nothing}${v.trend
       ? html`<svg part="trend" class="trend" viewBox="0 0 100 24" preserveAspectRatio="none" aria-hidden="true"><polyline vector-effect="non-scaling-stroke" points=${trendPoints(v.trend)}></polyline></svg>`
       : nothing}${change
@@ -249,7 +253,7 @@ export class TiendoKpi extends TiendoElement<KpiView> {
     const goal = f.goal && msg(lang, 'kpi.target', { target: f.goal });
     const nowText = goal && v.rate !== undefined ? formatPercent(now, lang, f.rd) : formatNumber(now, lang, f.vd);
     return html`<div part="target" class="meter">${goal
-      ? html`<p class="meter-text">${goal} · ${msg(lang, f.met ? 'kpi.target.met' : 'kpi.target.notMet')}</p>`
+      ? html`<p class="meter-text" aria-hidden="true">${goal} · ${msg(lang, f.met ? 'kpi.target.met' : 'kpi.target.notMet')}</p>`
       : nothing}<div class="track" role=${goal ? 'progressbar' : 'meter'} aria-label=${goal || v.label || v.name} aria-valuemin="0" aria-valuemax=${top} aria-valuenow=${now} aria-valuetext=${goal
       ? msg(lang, 'kpi.target.valuetext', { current: nowText, target: f.goal! })
       : msg(lang, 'kpi.score.valuetext', { value: nowText, max: formatNumber(top, lang) })}><div class="fill" style=${cssomStyle({ width: at(now) })}></div>${goal
@@ -271,14 +275,14 @@ export class TiendoKpi extends TiendoElement<KpiView> {
       v.value === undefined
         ? formatPercent(v.rate!, lang, f.rd, true)
         : (top === undefined ? n(v.value) : msg(lang, 'kpi.of', { value: n(v.value), total: n(top) })) +
-          (v.unit ? ` ${isolate(v.unit)}` : '');
+          (v.unit ? ` ${this.mark(v.unit, v.unit === this.unit?.trim())}` : '');
     if (v.value !== undefined && v.total !== undefined && v.rate !== undefined) {
       figure += ` (${msg(lang, 'kpi.sentence.rate', { rate: formatPercent(v.rate, lang, f.rd, true) })})`;
     }
-    const label = isolate(v.label || msg(lang, 'progress.label'));
+    const label = this.mark(v.label || msg(lang, 'progress.label'), !v.label || this.label?.trim());
     const parts = [
       v.name
-        ? msg(lang, 'kpi.sentence', { label, name: isolate(v.name), figure })
+        ? msg(lang, 'kpi.sentence', { label, name: this.mark(v.name), figure })
         : msg(lang, 'kpi.sentence.noArea', { label, figure }),
     ];
     const change = changeOf(v, lang, true);

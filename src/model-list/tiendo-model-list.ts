@@ -80,7 +80,7 @@ export class TiendoModelList extends TiendoElement<ModelListView> {
     // The same swatches as the progress legend (solid, striped, dotted); the words carry the meaning.
     const item = (s: ModelStatus, content: TemplateResult, p?: string) =>
       html`<li part=${p ?? nothing}><span class="swatch ${s}" aria-hidden="true"></span>${content}</li>`;
-    return html`<p part="label" class="label">${v.name}</p>
+    return html`${this.titleOf(v.name)}
       <ul part="counts" class="legend">
         ${MODEL_STATUSES.map((s) =>
           item(s, html`${status(s)} <span class="count">${formatNumber(v.counts[s], lang)}</span>`),
@@ -90,7 +90,7 @@ export class TiendoModelList extends TiendoElement<ModelListView> {
         ${v.models.map((m) =>
           item(
             m.status,
-            html`<span class="name">${m.name ?? msg(lang, 'models.unknown', { id: m.id })}</span>
+            html`<span class="name" lang=${m.name ? 'vi' : nothing}>${m.name ?? msg(lang, 'models.unknown', { id: m.id })}</span>
               <span class="status">${status(m.status)}</span>`,
             `item item-${m.status}`,
           ),

@@ -1,4 +1,4 @@
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { TiendoElement, type ChosenArea, type ViewBase } from '../base/tiendo-element.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
@@ -103,7 +103,7 @@ export class TiendoPicker extends TiendoElement<PickerView> {
       return { name: chosen?.name ?? '', options, level: 'commune', source: chosen?.source, asOf: chosen?.asOf };
     }
     if (!feed.provinces.length) return undefined;
-    const national = feed.national ? [{ id: '', name: feed.national.name ?? msg(this.readerLang, 'area.national') }] : [];
+    const national = feed.national ? [{ id: '', name: this.areaName({ area: feed.national, name: feed.national.name }) }] : [];
     return { name: '', options: [...national, ...sorted(feed.provinces)], level: 'province', source: feed.source, asOf: feed.asOf };
   }
 
@@ -116,9 +116,13 @@ export class TiendoPicker extends TiendoElement<PickerView> {
     const lang = this.readerLang;
     const label = this.label?.trim() || pickerMsg(lang, v.level === 'commune' ? 'picker.commune' : 'picker.province');
     const chosen = this.chosenId ?? (this.group && groupChoice(this.group)?.province) ?? '';
-    return html`<label part="label" for="choice">${label}</label>
+    const ownFirst = v.level === 'commune' ? pickerMsg(lang, 'picker.allCommunes') : msg(lang, 'area.national');
+    // The group's name is the label (the title); feed names (every option but the reader's own first words) are Vietnamese.
+    return html`${this.titleOf(html`<label part="label" for="choice">${label}</label>`, true, 'title')}
       <select part="select" id="choice" @change=${this.onChange}>
-        ${v.options.map((o) => html`<option value=${o.id} ?selected=${o.id === chosen}>${o.name}</option>`)}
+        ${v.options.map(
+          (o) => html`<option value=${o.id} lang=${o.id || o.name !== ownFirst ? 'vi' : nothing} ?selected=${o.id === chosen}>${o.name}</option>`,
+        )}
       </select>`;
   }
 

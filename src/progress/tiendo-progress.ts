@@ -5,7 +5,7 @@ import { defineElement } from '../base/define.js';
 import type { Feed, ModelCounts } from '../feed/types.js';
 import type { FeedChecker } from '../feed/validation.js';
 import { modelChange, type Change } from '../feed/history.js';
-import { formatNumber, formatPercent, isolate } from '../i18n/format.js';
+import { formatNumber, formatPercent } from '../i18n/format.js';
 import { msg } from '../i18n/messages.js';
 import { changeWords, lower, since } from '../kpi/change.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
@@ -104,6 +104,8 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
     const { counts } = view;
     const n = (v: number) => formatNumber(v, lang);
     const name = view.name || msg(lang, 'progress.label');
+    // The editor's label and the reader's own words are not the feed's (Vietnamese) names.
+    const own = this.label?.trim() || !view.name;
     const summary =
       counts.completed === undefined
         ? msg(lang, 'progress.total', { total: n(counts.total) })
@@ -113,7 +115,7 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
     // None completed is said in words, not as a 0,0% that reads as failure (SPEC "Figures that never mislead").
     const none = counts.completed === 0;
     // Written without indentation inside the templates: Lit ships template text as it is (the core's budget).
-    return html`<div class="head"><p part="label" class="label"><bdi>${name}</bdi></p>${counts.completed === undefined
+    return html`<div class="head">${this.titleOf(name, own)}${counts.completed === undefined
       ? nothing
       : html`<p part="percent" class="percent${none ? ' none' : ''}" aria-hidden="true">${none
           ? msg(lang, 'progress.none') +
@@ -129,7 +131,7 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
         html`<div part="segment segment-${s.status}" class="segment ${s.status}" style=${cssomStyle({
           width: `${(counts[s.key]! / counts.total) * 100}%`,
         })}></div>`,
-    )}</div><ul part="legend" class="legend">${known.map(
+    )}</div><ul part="legend" class="legend" aria-hidden="true">${known.map(
       (s) =>
         html`<li><span class="swatch ${s.status}" aria-hidden="true"></span>${msg(lang, `status.${s.status}`)} <span class="count">${n(
           counts[s.key]!,
@@ -160,13 +162,14 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
 
   /**
    * "Nghệ An đã hoàn thành 6 trên 38 mô hình điểm (15,8%), tăng 2 so với ngày 30 tháng 4 năm 2024;
-   * 20 mô hình đang triển khai, 12 chưa triển khai." Written for the ear (SPEC, Elements).
+   * 20 mô hình đang triển khai, 12 chưa triển khai." Written for the ear (SPEC, Elements). The legend's
+   * counts are hidden from screen readers: the sentence says them (each figure read once).
    */
   protected override sentence(view: ProgressView): string {
     const lang = this.readerLang;
     const { counts, change } = view;
     const n = (v: number) => formatNumber(v, lang);
-    const name = isolate(view.name || msg(lang, 'progress.label'));
+    const name = this.mark(view.name || msg(lang, 'progress.label'), this.label?.trim() || !view.name);
     if (counts.completed === undefined) return `${name}: ${this.valueText(counts)}.`;
     let head = counts.completed
       ? msg(lang, 'progress.sentence', {
