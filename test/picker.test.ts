@@ -138,3 +138,31 @@ describe('<tiendo-picker> and linked widgets', () => {
     expect(select(picker).getBoundingClientRect().right).to.be.at.most(box.getBoundingClientRect().right + 0.5);
   });
 });
+
+describe('two copies of the script on one page', () => {
+  it('share one group state: a choice made through one copy reaches widgets of the other', async () => {
+    // A second copy of the module, as a second script (another build or URL) would load it.
+    const one = await import('../src/base/group-controller.js');
+    const two = (await import(/* @vite-ignore */ new URL('../src/base/group-controller.ts?copy=2', import.meta.url).href)) as typeof one;
+    expect(two.GroupController).to.not.equal(one.GroupController);
+    const followed: string[] = [];
+    const host = Object.assign(document.createElement('div'), {
+      group: 'copies',
+      addController() {},
+      followGroup: (choice: { province: string }) => followed.push(choice.province),
+    });
+    const member = new two.GroupController(host as never);
+    document.body.append(host);
+    member.hostConnected();
+    try {
+      // The picker (first copy) says what the reader chose; the second copy's member follows.
+      host.dispatchEvent(new CustomEvent('tiendo-select', { detail: { province: 'ha-tinh', group: 'copies' }, bubbles: true, composed: true }));
+      expect(followed).to.deep.equal(['ha-tinh']);
+      expect(one.groupChoice('copies')).to.deep.equal({ province: 'ha-tinh', commune: undefined });
+      expect(two.groupChoice('copies')).to.deep.equal(one.groupChoice('copies'));
+    } finally {
+      member.hostDisconnected();
+      host.remove();
+    }
+  });
+});
