@@ -172,7 +172,7 @@ const fold = (s: string) =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** The province id an editor most likely meant: "Nghệ An" → nghe-an. */
-function nearestId(feed: Feed, wanted: string): string | undefined {
+export function nearestId(feed: Feed, wanted: string): string | undefined {
   const key = fold(wanted);
   return feed.provinces.find((p) => p.id === key || fold(p.name) === key || fold(p.name).endsWith(`-${key}`))?.id;
 }
