@@ -46,13 +46,13 @@ export interface TableState {
   /** The page shown, from 0. */
   page: number;
   /** The last change announced in the live region. */
-  said: string;
+  announcement: string;
   /** Called when the reader sorts: the new `sort` and its announcement. */
-  sorted(sort: string, said: string): void;
+  sorted(sort: string, announcement: string): void;
   /** Called when the reader types in the filter box. */
-  found(query: string, said: string): void;
+  found(query: string, announcement: string): void;
   /** Called when the reader turns the page. */
-  paged(page: number, said: string): void;
+  paged(page: number, announcement: string): void;
   /** In a group of linked widgets: called when the reader chooses a row's name (a province, or a commune of `province`). */
   pick?(province: string, commune?: string): void;
 }
@@ -65,7 +65,7 @@ interface Ordered {
   col: number;
   desc: boolean;
   /** The ranking column (the sorted one, or the first figure column when sorting by name); -1: none. */
-  rc: number;
+  rankColumn: number;
   rank: (r: TableRow) => number | undefined;
   ranked: number;
 }
@@ -385,16 +385,16 @@ function order(v: ProvinceTableView, { lang, sort }: TableState): Ordered {
     // Missing figures last both ways; ties by name; a name column keeps its own direction.
     return +(x === undefined) - +(y === undefined) || dir * (x! - y!) || (byName ? dir : 1) * names(a.name, b.name);
   });
-  const rc = byName ? numeric : col;
+  const rankColumn = byName ? numeric : col;
   // Competition ranking from the best figure: 1 + the number of rows with a better one.
   const first = new Map<number | undefined, number>();
-  const low = columns[rc]?.low;
+  const low = columns[rankColumn]?.low;
   const ranked = rows
-    .map((r) => r.values[rc])
+    .map((r) => r.values[rankColumn])
     .filter((x) => x !== undefined)
     .sort((x, y) => (low ? x - y : y - x));
   ranked.forEach((x, i) => first.has(x) || first.set(x, i + 1));
-  const o = { key, rows: sorted, col, desc, rc, rank: (r: TableRow) => first.get(r.values[rc]), ranked: ranked.length };
+  const o = { key, rows: sorted, col, desc, rankColumn, rank: (r: TableRow) => first.get(r.values[rankColumn]), ranked: ranked.length };
   orders.set(v, o);
   return o;
 }
@@ -604,7 +604,7 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
       <button type="button" part="csv" @click=${() => download(v, s)}>${t(lang, 'table.csv')}</button>
       ${shown < all || finding ? html`<span class="csv-note">${t(lang, 'table.csvAll', { count: all })}</span>` : nothing}
     </p>
-    <p class="visually-hidden" role="status">${s.said}</p>
+    <p class="visually-hidden" role="status">${s.announcement}</p>
   `;
 }
 
@@ -612,7 +612,7 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
 export function tableSentence(v: ProvinceTableView, s: TableState): string {
   const { lang } = s;
   const o = order(v, s);
-  const c = v.columns[o.rc];
+  const c = v.columns[o.rankColumn];
   if (!c) return '';
   const name = label(c, v, s);
   // "Tỷ lệ hoàn thành" reads "tỷ lệ hoàn thành" mid-sentence; an acronym ("VNeID") stays.
@@ -621,5 +621,5 @@ export function tableSentence(v: ProvinceTableView, s: TableState): string {
   const rank = h && o.rank(h);
   if (rank) return `${t(lang, 'table.rankOf', { name: isolate(h.name), rank, count: o.ranked, column })}.`;
   const top = o.rows.find((r) => o.rank(r) === 1);
-  return top ? `${t(lang, 'table.top', { column, name: isolate(top.name), value: text(v, c, top.values[o.rc]!, lang, true) })}.` : '';
+  return top ? `${t(lang, 'table.top', { column, name: isolate(top.name), value: text(v, c, top.values[o.rankColumn]!, lang, true) })}.` : '';
 }

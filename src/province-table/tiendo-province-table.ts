@@ -80,8 +80,8 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
   @property({ type: Boolean, attribute: 'show-present' }) showPresent = false;
 
   /** The order the reader chose with the header buttons; a new `sort` attribute replaces it. */
-  private chosen?: string;
-  private said = '';
+  private readerSort?: string;
+  private announcement = '';
   /** The reader's filter text and page. */
   private query = '';
   private page = 0;
@@ -108,7 +108,7 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('sort')) this.chosen = undefined;
+    if (changed.has('sort')) this.readerSort = undefined;
     if (changed.has('sort') || changed.has('level') || changed.has('province') || changed.has('regroup') || changed.has('limit')) this.page = 0;
     super.willUpdate(changed);
   }
@@ -170,27 +170,27 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
   private get state(): TableState {
     return {
       lang: this.readerLang,
-      sort: this.chosen ?? this.sort?.trim() ?? '',
+      sort: this.readerSort ?? this.sort?.trim() ?? '',
       highlight: this.highlight,
       limit: this.limit,
       query: this.query,
       page: this.page,
-      said: this.said,
-      sorted: (sort, said) => {
-        this.chosen = sort;
-        this.said = said;
+      announcement: this.announcement,
+      sorted: (sort, announcement) => {
+        this.readerSort = sort;
+        this.announcement = announcement;
         this.page = 0;
         this.requestUpdate();
       },
-      found: (query, said) => {
+      found: (query, announcement) => {
         this.query = query;
-        this.said = said;
+        this.announcement = announcement;
         this.page = 0;
         this.requestUpdate();
       },
-      paged: (page, said) => {
+      paged: (page, announcement) => {
         this.page = page;
-        this.said = said;
+        this.announcement = announcement;
         this.requestUpdate();
       },
       pick: this.group ? (province, commune) => this.select(province, commune) : undefined,
