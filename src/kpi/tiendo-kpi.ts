@@ -9,7 +9,7 @@ import { instantOf, metricChange, type Change } from '../feed/history.js';
 import type { FeedChecker } from '../feed/validation.js';
 import { decimalsApart, formatCompact, formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
 import { msg, type Lang } from '../i18n/messages.js';
-import { changeWords, lower, since } from './change.js';
+import { changeWords, lower, since } from '../i18n/change-words.js';
 import { kpiStyles } from './kpi.styles.js';
 
 /** What `<tiendo-kpi>` shows: one figure of one metric for one area. */

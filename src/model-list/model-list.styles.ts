@@ -1,9 +1,12 @@
 import { css } from 'lit';
 
-/** On top of the progress styles, whose legend, swatches and counts the list reuses. */
+/** On top of the shared status styles (src/base/status.styles.ts): legend, swatches and counts. */
 export const modelListStyles = css`
   :host {
     --tiendo-skeleton-height: 10em;
+  }
+  .label {
+    font-weight: 600;
   }
   .legend {
     margin: 0.5em 0;

@@ -6,7 +6,7 @@ import { defineElement } from '../base/define.js';
 import { MODEL_STATUSES, type Feed, type ModelStatus } from '../feed/types.js';
 import { formatNumber } from '../i18n/format.js';
 import { msg } from '../i18n/messages.js';
-import { progressStyles } from '../progress/progress.styles.js';
+import { statusStyles } from '../base/status.styles.js';
 import { modelListStyles } from './model-list.styles.js';
 
 /** One pilot model of a province. */
@@ -44,7 +44,7 @@ export interface ModelListView extends ViewBase {
  * @cssprop --tiendo-color-track-border - The swatches' border (default #8c959f).
  */
 export class TiendoModelList extends TiendoElement<ModelListView> {
-  static override styles = [baseStyles, progressStyles, modelListStyles];
+  static override styles = [baseStyles, statusStyles, modelListStyles];
 
   /** Shows one status only: `completed`, `in-progress` or `not-started`. */
   @property({ reflect: true }) status?: string;

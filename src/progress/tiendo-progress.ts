@@ -7,9 +7,10 @@ import type { FeedChecker } from '../feed/validation.js';
 import { modelChange, type Change } from '../feed/history.js';
 import { formatNumber, formatPercent } from '../i18n/format.js';
 import { msg } from '../i18n/messages.js';
-import { changeWords, lower, since } from '../kpi/change.js';
+import { changeWords, lower, since } from '../i18n/change-words.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { progressStyles } from './progress.styles.js';
+import { statusStyles } from '../base/status.styles.js';
 
 /** What `<tiendo-progress>` shows: one area's pilot-model counts. */
 export interface ProgressView extends ViewBase {
@@ -48,7 +49,7 @@ const SEGMENTS = [
  * @cssprop --tiendo-bar-radius - Corner radius of the bar (default 999px).
  */
 export class TiendoProgress extends TiendoElement<ProgressView> {
-  static override styles = [baseStyles, progressStyles];
+  static override styles = [baseStyles, statusStyles, progressStyles];
 
   static override properties: PropertyDeclarations = {
     total: {},

@@ -3,8 +3,8 @@
  * a change"): what it is compared with ("so với kỳ trước", "so với 31/05/2024", read aloud "so với
  * ngày 31 tháng 5 năm 2024") and "Tăng/Giảm/Không đổi …".
  */
-import { formatDate, formatDateSpoken } from '../i18n/format.js';
-import { msg, type Lang } from '../i18n/messages.js';
+import { formatDate, formatDateSpoken } from './format.js';
+import { msg, type Lang } from './messages.js';
 
 /** What a change is compared with: the earlier point's date (`spoken`: in words), else the previous period. */
 export function since(lang: Lang, asOf: string | undefined, spoken?: boolean): string {
