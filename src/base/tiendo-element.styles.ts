@@ -32,7 +32,6 @@ export const baseStyles = css`
     --_error: var(--tiendo-color-error, var(--_dark) #ff7b72);
     --_completed: var(--tiendo-color-completed, var(--_dark) #4493f8);
     --_in-progress: var(--tiendo-color-in-progress, var(--_dark) #e0823d);
-    --_in-progress-alt: var(--tiendo-color-in-progress-alt, var(--_dark) #9b5a21);
     --_not-started: var(--tiendo-color-not-started, var(--_dark) #9ea7b3);
     --_track: var(--tiendo-color-track, var(--_dark) #2d333b);
     --_track-border: var(--tiendo-color-track-border, var(--_dark) #8b949e);
@@ -75,7 +74,6 @@ export const baseStyles = css`
     --tiendo-color-error: var(--_error);
     --tiendo-color-completed: var(--_completed);
     --tiendo-color-in-progress: var(--_in-progress);
-    --tiendo-color-in-progress-alt: var(--_in-progress-alt);
     --tiendo-color-not-started: var(--_not-started);
     --tiendo-color-track: var(--_track);
     --tiendo-color-track-border: var(--_track-border);

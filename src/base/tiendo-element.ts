@@ -97,7 +97,7 @@ const CHUNK_RETRY_MAX = 300_000;
  * @cssprop --tiendo-color-error - The debug box (#b42318; dark #ff7b72).
  * @cssprop --tiendo-color-completed - Completed models, bars and lines of a figure (#0b62c4; dark #4493f8).
  * @cssprop --tiendo-color-in-progress - In-progress stripes (#d46b08; dark #e0823d).
- * @cssprop --tiendo-color-in-progress-alt - The stripes' second colour (#f0a450; dark #9b5a21).
+ * @cssprop --tiendo-color-in-progress-alt - The stripes' second colour (#f0a450 in both themes).
  * @cssprop --tiendo-color-not-started - Not-started dots (#57606a; dark #9ea7b3).
  * @cssprop --tiendo-color-track - An empty bar (#eaeef2; dark #2d333b).
  * @cssprop --tiendo-color-track-border - A bar's border (#8c959f; dark #8b949e).
