@@ -82,6 +82,25 @@ describe('shared widget behaviour', () => {
     }
   });
 
+  // SPEC "What every element must get right": text never under 12 px, and it grows with the reader's setting; issue 18:
+  // the portal's own "A+ / A−" buttons (which set html { font-size }) enlarge the widgets too.
+  it('grows with the portal’s text-size buttons (html { font-size: 20px }), and 10 px cannot shrink it below 12 px', async () => {
+    const el = mount(`<tiendo-progress src="${FEED}" province="nghe-an"></tiendo-progress>`).firstElementChild as HTMLElement;
+    await untilState(el, 'ready');
+    const size = (name: string) => parseFloat(getComputedStyle(part(el, name)!).fontSize);
+    const before = { base: size('base'), footer: size('footer') };
+    try {
+      document.documentElement.style.fontSize = '20px';
+      expect(size('base')).to.be.above(before.base);
+      expect(size('footer')).to.be.above(before.footer);
+      document.documentElement.style.fontSize = '10px';
+      expect(size('base')).to.be.at.least(12);
+      expect(size('footer')).to.be.at.least(12);
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
+  });
+
   it('is themed through --tiendo-* custom properties and ::part, and the portal’s CSS does not leak in', async () => {
     const style = document.createElement('style');
     style.textContent = `
