@@ -425,15 +425,12 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
         this.titled = false;
         const view = this.renderView(o.view);
         const said = this.sentence(o.view);
-        return html`<div part="base" class="widget" lang=${lang} role="group" aria-labelledby=${this.titled ? 'area title' : nothing}>
-          ${view}
-          ${said
-            ? html`<p part="sentence" class=${this.showSentence ? 'sentence' : 'visually-hidden'}>${said.split(MARK).map((t, i) =>
-                i % 2 ? html`<bdi lang="vi">${t}</bdi>` : t,
-              )}</p>`
-            : nothing}
-          ${renderNotes(lang, o.stale, o.overdue, this.speaksStale(o.stale))} ${renderFooter(lang, o.view)} ${this.renderAttributeNotes(lang)}
-        </div>`;
+        // Written without indentation inside the template: Lit ships template text as it is (the core's budget).
+        return html`<div part="base" class="widget" lang=${lang} role="group" aria-labelledby=${this.titled ? 'area title' : nothing}>${view}${said
+          ? html`<p part="sentence" class=${this.showSentence ? 'sentence' : 'visually-hidden'}>${said
+              .split(MARK)
+              .map((t, i) => (i % 2 ? html`<bdi lang="vi">${t}</bdi>` : t))}</p>`
+          : nothing}${renderNotes(lang, o.stale, o.overdue, this.speaksStale(o.stale))}${renderFooter(lang, o.view)}${this.renderAttributeNotes(lang)}</div>`;
       }
     }
   }
