@@ -16,9 +16,10 @@ import { formatDate, formatDateSpoken, formatNumber, formatPercent, formatPercen
 import type { Lang, MessageParams } from '../i18n/messages.js';
 import type { ChartGrid, ChartRow, ChartView, LegendEntry, TimePlot, TimeSeries } from './chart-types.js';
 import { chartMsg, type ChartWord } from './chart-words.js';
-import { STATUSES, chartType } from './chart-view.js';
+import { STATUSES } from './chart-view.js';
 
-export { chartView } from './chart-view.js';
+export { chartView, compareNote, LIMIT } from './chart-view.js';
+export { chartMsg } from './chart-words.js';
 
 /** "Cổng TTĐT tỉnh Nghệ An · 20/06/2024": where a row's figures come from. */
 function origin(lang: Lang, source?: FeedSource, asOf?: string): string {
@@ -33,14 +34,19 @@ export function chartGrid(v: ChartView, lang: Lang): ChartGrid {
   const fmt = m?.rate ? (x: number) => formatPercent(x, lang) : num;
   const each = t(v.level === 'commune' ? 'chart.each.commune' : 'chart.each.province');
   const mixed = v.mixed;
-  const { note } = chartType(v.asked, Boolean(v.time), !m && (v.time?.length ?? 0) > 1);
+  const r = v.regrouped;
   const common = {
     view: v,
     lang,
     fmt,
     tick: m?.rate ? (x: number) => formatPercentShort(x, lang) : num,
     mixedNote: mixed && t(mixed.source && mixed.asOf ? 'chart.mixed' : mixed.source ? 'chart.mixed.source' : 'chart.mixed.asOf', { each }),
-    debugNote: note && t(note, { asked: v.asked ?? '', type: v.type }),
+    // What `regroup` did: added up, why some figures are "—", the provinces it could not place.
+    regroupNotes: r && [
+      t('chart.regrouped'),
+      ...(r.withheld ? [t(`chart.withheld.${r.withheld}`, { name: m ? (m.unit && !m.rate ? `${m.name} (${m.unit})` : m.name) : t('chart.modelsName') })] : []),
+      ...(r.unplaced.length ? [t('chart.unplaced', { names: r.unplaced.join(', ') })] : []),
+    ],
     sources:
       mixed && v.sources
         ? { head: t('chart.note'), rows: v.sources.map((s): [string, string] => [s.name, origin(lang, s.source, s.asOf)]) }
@@ -48,7 +54,10 @@ export function chartGrid(v: ChartView, lang: Lang): ChartGrid {
   };
   const metricLabel = m ? (m.unit && !m.rate ? `${m.name} (${m.unit})` : m.name) : '';
   const areaName = (name: string) => name || t('area.national');
-  return v.time ? { ...common, ...overTime(v, v.time, lang, t, fmt, metricLabel, areaName) } : { ...common, ...across(v, lang, t, fmt, metricLabel) };
+  if (!v.time) return { ...common, ...across(v, lang, t, fmt, metricLabel) };
+  // `show-present`: a former province's series is named with its present unit.
+  const areas = v.time.map((a) => (a.present ? { ...a, name: t('chart.partOf', { name: a.name, unit: a.present }) } : a));
+  return { ...common, ...overTime(v, areas, lang, t, fmt, metricLabel, areaName) };
 }
 
 type Words = (key: ChartWord, params?: MessageParams) => string;
@@ -64,11 +73,16 @@ function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, 
     : m
       ? t('chart.metric', { name: m.name })
       : t(byStatus ? 'chart.modelsTotal' : 'chart.models');
-  const names = v.rows.map((r) => r.name || t(`status.${r.id as ModelStatus}`));
+  // `show-present`: "Vĩnh Phúc (nay thuộc Phú Thọ)".
+  const nameOf = (r: ChartRow) => (r.present ? t('chart.partOf', { name: r.name, unit: r.present }) : r.name || t(`status.${r.id as ModelStatus}`));
+  const names = v.rows.map(nameOf);
+  // Many communes: the chart draws some (v.rows), the table and the ranks count every one.
+  const cut = v.trimmed;
+  const every = cut?.every ?? v.rows;
   // Areas of a pilot-model chart are ranked by their completed share.
   const score = m || byStatus ? fmt : (x: number) => t('chart.share', { percent: formatPercent(x, lang) });
-  const ranked = v.rows.filter((r) => r.score !== undefined).sort((a, b) => b.score! - a.score!);
-  const item = (r: ChartRow) => `${names[v.rows.indexOf(r)]} (${score(r.score!)})`;
+  const ranked = every.filter((r) => r.score !== undefined).sort((a, b) => b.score! - a.score!);
+  const item = (r: ChartRow) => `${nameOf(r)} (${score(r.score!)})`;
   let summary = '';
   if (ranked.length) {
     summary = t('chart.summary', { max: item(ranked[0]), min: item(ranked[ranked.length - 1]) });
@@ -80,6 +94,10 @@ function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, 
       summary += `; ${t('chart.rank', { name: h.name, value: score(h.score!), rank, count: ranked.length })}`;
     }
   }
+  // "10 xã, phường cao nhất và 10 thấp nhất trên 130; Xã Thạch Hà xếp thứ 57": said before the summary, and shown.
+  const drawnWords = cut && t('chart.trimmed', { top: cut.top, bottom: cut.bottom, count: cut.count });
+  if (drawnWords) summary = summary ? `${drawnWords}; ${summary}` : drawnWords;
+  const notesOf = (rows: ChartRow[]) => rows.map((r) => origin(lang, r.source, r.asOf));
   const series = m ? [metricLabel] : byStatus ? [t('progress.label')] : STATUSES.map((s) => t(`status.${s}`));
   const legend: LegendEntry[] = byStatus
     ? names.map((text, style) => ({ text, style }))
@@ -95,7 +113,27 @@ function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, 
     names,
     cells: v.rows.map((r) => r.values),
     // Each row keeps its own source and date when they differ between rows.
-    notes: v.mixed && !byStatus ? { head: t('chart.note'), cells: v.rows.map((r) => origin(lang, r.source, r.asOf)) } : undefined,
+    notes: v.mixed && !byStatus ? { head: t('chart.note'), cells: notesOf(v.rows) } : undefined,
+    table: cut && {
+      names: every.map(nameOf),
+      cells: every.map((r) => r.values),
+      ids: every.map((r) => r.id),
+      notes: v.mixed ? notesOf(every) : undefined,
+    },
+    shown:
+      drawnWords &&
+      t('chart.trimmed.shows', {
+        shown: cut.name && cut.rank ? `${drawnWords}; ${t('chart.trimmed.rank', { name: cut.name, rank: cut.rank })}` : drawnWords,
+      }),
+    // A unit added up from several former provinces: which (and which the feed lacks).
+    parts: every.some((r) => r.parts)
+      ? {
+          head: t('chart.parts'),
+          rows: every
+            .filter((r) => r.parts)
+            .map((r): [string, string] => [r.name, [r.parts!.join(', '), ...(r.missing ? [t('chart.missing', { names: r.missing.join(', ') })] : [])].join('; ')]),
+        }
+      : undefined,
     legend,
     summary,
   };
@@ -190,17 +228,33 @@ function change(a: TimeSeries, lang: Lang, t: Words, fmt: (x: number) => string,
 }
 
 /**
- * The title, the box the chart is drawn in (a canvas named by the summary), the
- * toggle and the table; the note on mixed provenance; under `debug`, why the
- * type drawn is not the one asked for.
+ * The title, the box the chart is drawn in (a canvas named by the summary), which
+ * of many communes it draws, the toggle and the table (every row, even those the
+ * chart leaves out); the notes on mixed provenance and on regrouped figures.
+ * (Attribute mistakes are said by the element under `debug`.)
  */
-export function renderChart(g: ChartGrid, open: boolean, toggle: () => void, debug: boolean): TemplateResult {
+export function renderChart(g: ChartGrid, open: boolean, toggle: () => void): TemplateResult {
   const v = g.view;
   const t = (key: ChartWord) => chartMsg(g.lang, key);
-  const hl = (i: number) => !v.time && v.rows[i]?.id === v.highlight;
+  // The table's rows: every commune when the chart draws only some, else the chart's own.
+  const tb = g.table ?? { names: g.names, cells: g.cells, ids: v.rows.map((r) => r.id), notes: g.notes?.cells };
+  const hl = (i: number) => !v.time && tb.ids[i] === v.highlight;
   const columns = 1 + g.series.length + (g.notes ? 1 : 0);
+  const foot = (head: string, rows: [string, string][]) =>
+    html`<tr>
+        <th scope="colgroup" colspan=${columns}>${head}</th>
+      </tr>
+      ${rows.map(
+        ([name, text]) => html`<tr>
+          <th scope="row">${name}</th>
+          <td colspan=${columns - 1}>${text}</td>
+        </tr>`,
+      )}`;
   return html`
     <p part="title" class="title">${g.caption}</p>
+    ${g.shown
+      ? html`<p part="shown-note" class="mixed">${g.shown} ${chartMsg(g.lang, 'chart.trimmed.table', { count: tb.names.length })}</p>`
+      : nothing}
     <div part="plot" class="plot ${v.type}${v.time ? ' time' : ''}" style=${cssomStyle({ '--rows': String(v.time ? 0 : v.rows.length) })}>
       <canvas part="canvas" role="img" aria-label=${g.summary || g.caption}></canvas>
     </div>
@@ -218,7 +272,7 @@ export function renderChart(g: ChartGrid, open: boolean, toggle: () => void, deb
         </tr>
       </thead>
       <tbody>
-        ${g.names.map(
+        ${tb.names.map(
           (name, i) =>
             html`<tr class=${hl(i) ? 'hl' : ''}>
               <th scope="row">
@@ -226,26 +280,18 @@ export function renderChart(g: ChartGrid, open: boolean, toggle: () => void, deb
                   ? html`<span aria-hidden="true">${name}</span><span class="visually-hidden">${g.spoken[i]}</span>`
                   : name}
               </th>
-              ${g.cells[i].map((x) => html`<td>${x === undefined ? '—' : g.fmt(x)}</td>`)}
-              ${g.notes ? html`<td class="note-cell">${g.notes.cells[i]}</td>` : nothing}
+              ${tb.cells[i].map((x) => html`<td>${x === undefined ? '—' : g.fmt(x)}</td>`)}
+              ${tb.notes ? html`<td class="note-cell">${tb.notes[i]}</td>` : nothing}
             </tr>`,
         )}
       </tbody>
-      ${g.sources
+      ${g.sources || g.parts
         ? html`<tfoot>
-            <tr>
-              <th scope="colgroup" colspan=${columns}>${g.sources.head}</th>
-            </tr>
-            ${g.sources.rows.map(
-              ([name, text]) => html`<tr>
-                <th scope="row">${name}</th>
-                <td colspan=${columns - 1}>${text}</td>
-              </tr>`,
-            )}
+            ${g.sources ? foot(g.sources.head, g.sources.rows) : nothing} ${g.parts ? foot(g.parts.head, g.parts.rows) : nothing}
           </tfoot>`
         : nothing}
     </table>
     ${g.mixedNote ? html`<p part="mixed-note" class="mixed">${g.mixedNote}</p>` : nothing}
-    ${debug && g.debugNote ? html`<div part="debug" class="debug"><p>${g.debugNote}</p></div>` : nothing}
+    ${g.regroupNotes ? g.regroupNotes.map((n) => html`<p part="regroup-note" class="mixed">${n}</p>`) : nothing}
   `;
 }

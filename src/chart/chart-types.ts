@@ -19,6 +19,13 @@ export interface ChartRow {
   /** Where this row's figure comes from (its nearest source and date). */
   source?: FeedSource;
   asOf?: string;
+  /** `show-present`: the unit a former province is now part of, when its name differs. */
+  present?: string;
+  /** `regroup`: the former provinces a unit adds up (when more than itself), and those the feed lacks. */
+  parts?: string[];
+  missing?: string[];
+  /** `regroup`: the unit's figure cannot be added up (a reported rate, a score, a part lacking it): "—". */
+  withheld?: boolean;
 }
 
 /** One observation of an area's figure: a point of its history, or the latest figure at its own date. */
@@ -41,6 +48,8 @@ export interface TimeSeries {
   id: string;
   /** '' for a national block without a name (the reader's word is used). */
   name: string;
+  /** `show-present`: the unit a former province is now part of, when its name differs. */
+  present?: string;
   /** Oldest first; the latest figure last. */
   points: TimePoint[];
   source?: FeedSource;
@@ -60,8 +69,20 @@ export interface ChartView extends ViewBase {
   level: 'province' | 'commune';
   /** The name of the province whose communes are compared. */
   within?: string;
-  /** Across areas: one per area (or status). Empty over time. */
+  /** Across areas: one per area (or status) that the chart draws. Empty over time. */
   rows: ChartRow[];
+  /**
+   * Communes of a province past twice `limit`: the chart draws the top and bottom `limit` by
+   * the figure and the highlighted commune (`rows`, highest first); the table keeps `every`
+   * commune in the feed's order. `count` is how many have the figure, `rank` the highlighted one's.
+   */
+  trimmed?: { every: ChartRow[]; top: number; bottom: number; count: number; rank?: number; name?: string };
+  /** `regroup="2025"` added a feed of the 63 up into the 34: why a figure is "—", and the provinces it could not place. */
+  regrouped?: { withheld?: 'rate' | 'score' | 'partial'; unplaced: string[] };
+  /** Why the type drawn is not the one asked for (a chart word's key), said under `debug`. */
+  typeNote?: string;
+  /** Items of `compare` the feed does not have (left out), with the id meant when a name was written. */
+  dropped?: { id: string; near?: string }[];
   /** Over time: one per area (`province`, `commune`, or each of `compare`). */
   time?: TimeSeries[];
   /** Id of the area to mark. */
@@ -74,6 +95,9 @@ export interface ChartView extends ViewBase {
   /** Whether the rows' (or series') sources, or dates, differ: the footer then credits none of them. */
   mixed?: { source: boolean; asOf: boolean };
 }
+
+/** The places module (src/places/regroup.ts), fetched only for `regroup` and `show-present`. */
+export type ChartPlaces = typeof import('../places/regroup.js');
 
 /** One entry of the legend drawn under (or beside) the chart. */
 export interface LegendEntry {
@@ -119,8 +143,14 @@ export interface ChartGrid {
   sources?: { head: string; rows: [string, string][] };
   /** Says that the figures' sources or dates differ, in place of the footer's credit. */
   mixedNote?: string;
-  /** For the editor under `debug`: why the type drawn is not the one asked for. */
-  debugNote?: string;
+  /** The table's rows when they are more than the chart draws (commune level, `trimmed`): names, figures, ids. */
+  table?: { names: string[]; cells: (number | undefined)[][]; ids: string[]; notes?: string[] };
+  /** What the chart draws of many communes: "10 xã, phường cao nhất và 10 thấp nhất trên 130; Xã Thạch Hà xếp thứ 57". */
+  shown?: string;
+  /** `regroup`: the notes under the chart (added up into the 34, why "—", provinces not placed). */
+  regroupNotes?: string[];
+  /** `regroup`: each unit added up from several former provinces, as [name, "gộp từ …"]. */
+  parts?: { head: string; rows: [string, string][] };
   /** The legend: absent for a single series. */
   legend: LegendEntry[];
   /** "Cao nhất: …; thấp nhất: …; Nghệ An: … (xếp thứ 5/34)", or over time the first and latest figures. */

@@ -1,14 +1,16 @@
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
-import { TiendoElement, type WidgetProblem } from '../base/tiendo-element.js';
+import { TiendoElement, type WidgetNote, type WidgetProblem } from '../base/tiendo-element.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
 import { LazyChunk } from '../base/lazy-chunk.js';
 import type { GroupChoice } from '../base/group-controller.js';
 import type { Feed } from '../feed/types.js';
 import { chartStyles } from './chart.styles.js';
-import type { ChartGrid, ChartView } from './chart-types.js';
+import type { ChartGrid, ChartPlaces, ChartView } from './chart-types.js';
+import type { ChartWord } from './chart-words.js';
 
 export type * from './chart-types.js';
 
@@ -17,6 +19,8 @@ const rendererChunk = new LazyChunk('chart-renderer', () => import('./chart-rend
 // Each type beyond bars is a chunk of its own, fetched by the first chart of that type.
 const timeChunk = new LazyChunk('chart-time', () => import('./chart-time.js'));
 const doughnutChunk = new LazyChunk('chart-doughnut', () => import('./chart-doughnut.js'));
+/** The lists of the 63 and the 34 units, fetched only by a chart with `regroup` or `show-present`. */
+const placesChunk = new LazyChunk<ChartPlaces>('places', () => import('../places/regroup.js'));
 
 /**
  * @tagname tiendo-chart
@@ -41,6 +45,8 @@ const doughnutChunk = new LazyChunk('chart-doughnut', () => import('./chart-doug
  * @csspart toggle - The "Xem dạng bảng" button.
  * @csspart table - The same figures as a table (visually hidden until the toggle opens it).
  * @csspart mixed-note - Says that the figures' sources or dates differ (each row's are in the table).
+ * @csspart shown-note - Which communes the chart draws of many (the top and bottom ones and the highlighted one); the table has them all.
+ * @csspart regroup-note - `regroup="2025"`: that the figures were added up into the 34 units, why a figure is "—".
  *
  * @cssprop --tiendo-chart-height - Height of the chart (default 20em; horizontal bars and doughnuts grow with the provinces).
  * @cssprop --tiendo-color-completed - Completed models, and the bars of a metric (default #0b62c4).
@@ -66,6 +72,19 @@ export class TiendoChart extends TiendoElement<ChartView> {
   @property({ reflect: true }) compare?: string;
   /** `province` (default) or `commune`: the communes of the chosen province. */
   @property({ reflect: true }) level?: string;
+  /**
+   * At commune level, how many communes to draw at each end (default 10): past twice as many,
+   * the chart draws the top and bottom ones by the figure and the highlighted one, and says so;
+   * the table keeps every commune.
+   */
+  @property({ type: Number }) limit?: number;
+  /**
+   * `2025`: across provinces, a feed of the 63 former provinces is added up into the 34 units of
+   * today (counts and value/total pairs); a reported rate or a score shows no bar, "—" in the table, and a note says why.
+   */
+  @property() regroup?: string;
+  /** Names a former province with the unit it is now part of: "Vĩnh Phúc (nay thuộc Phú Thọ)". */
+  @property({ type: Boolean, attribute: 'show-present' }) showPresent = false;
 
   @state() private open = false;
 
@@ -73,6 +92,8 @@ export class TiendoChart extends TiendoElement<ChartView> {
   private box?: HTMLElement;
   private chart?: Chart;
   private observer = new ResizeObserver(() => void this.paint());
+  /** The last view made, for the attribute notes. */
+  private view?: ChartView;
 
   override get usesArea(): boolean {
     return false;
@@ -93,9 +114,67 @@ export class TiendoChart extends TiendoElement<ChartView> {
     return tableChunk;
   }
 
+  private get needsPlaces(): boolean {
+    return this.regroup?.trim() === '2025' || this.showPresent;
+  }
+
+  /** A chart that adds up or names the former provinces also waits for the places' lists. */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (this.needsPlaces && !placesChunk.value) await placesChunk.load().catch(() => this.chunkFailed(placesChunk.name, false));
+    return super.scheduleUpdate();
+  }
+
   fromFeed(feed: Feed): ChartView | WidgetProblem | undefined {
     const chunk = tableChunk.value;
-    return chunk ? chunk.chartView(feed, this) : this.chunkProblem(tableChunk);
+    if (!chunk) return this.chunkProblem(tableChunk);
+    if (this.needsPlaces && !placesChunk.value) return this.chunkProblem(placesChunk);
+    const view = chunk.chartView(
+      feed,
+      {
+        type: this.type,
+        metric: this.metric,
+        highlight: this.highlight,
+        province: this.province,
+        commune: this.commune,
+        compare: this.compare,
+        level: this.level,
+        regroup: this.regroup?.trim() === '2025',
+        showPresent: this.showPresent,
+        limit: this.limit,
+      },
+      placesChunk.value,
+    );
+    this.view = view && !('key' in view) ? view : undefined;
+    return view;
+  }
+
+  /**
+   * @internal The attributes the chart worked around: a type it does not draw there, an area of
+   * `compare` the feed lacks, a `limit` that is not a whole number (or not at commune level), an
+   * unknown `level` or `regroup`, `regroup` where nothing is added up.
+   */
+  protected override attributeNotes(): WidgetNote[] {
+    const notes = super.attributeNotes();
+    const note = (key: ChartWord, params?: WidgetNote['params']) => notes.push({ key: key as MessageKey, params });
+    const v = this.view;
+    const words = tableChunk.value;
+    if (v?.typeNote) note(v.typeNote as ChartWord, { asked: v.asked ?? '', type: v.type });
+    for (const d of v?.dropped ?? []) if (words) notes.push(words.compareNote(d) as WidgetNote);
+    const level = this.level?.trim();
+    const limit = this.limit;
+    if (limit !== undefined && this.hasAttribute('limit')) {
+      if (level !== 'commune') note('chart.note.limitLevel');
+      else if (!(Number.isInteger(limit) && limit > 0) && words) {
+        const count = limit >= 1 ? Math.floor(limit) : words.LIMIT;
+        const used = words.chartMsg(this.readerLang, limit >= 1 ? 'chart.note.limitUsed' : 'chart.note.limitIgnored', { count });
+        note('chart.note.limit', { value: this.getAttribute('limit') ?? '', used });
+      }
+    }
+    if (level && level !== 'province' && level !== 'commune') note('chart.note.level', { value: level });
+    const regroup = this.regroup?.trim();
+    if (regroup && regroup !== '2025') note('chart.note.regroup', { value: regroup });
+    else if (regroup && v && (v.time || v.level === 'commune')) note('chart.note.regroupWhere');
+    return notes;
   }
 
   fromAttributes(): undefined {
@@ -109,7 +188,7 @@ export class TiendoChart extends TiendoElement<ChartView> {
   }
 
   protected renderView(v: ChartView): TemplateResult {
-    return tableChunk.value!.renderChart(this.gridOf(v), this.open, () => (this.open = !this.open), this.debug);
+    return tableChunk.value!.renderChart(this.gridOf(v), this.open, () => (this.open = !this.open));
   }
 
   /**
