@@ -38,11 +38,11 @@ describe('lazy chunks that fail to arrive', () => {
     const box = mount('<tiendo-progress total="38" completed="6" label="Nghệ An"></tiendo-progress>', { lang: 'en' });
     const el = box.firstElementChild!;
     const errors = errorsOf(el);
-    await realUntil(() => state(el) === 'ready', 'shown in Vietnamese, not loading');
+    await realUntil(() => state(el) === 'ready', 'shown in Vietnamese, not loading', 15_000);
     expect(shown(el)).to.contain('mô hình hoàn thành');
-    await realUntil(() => errors.some((e) => e.kind === 'chunk'), 'tiendo-error for the chunk');
+    await realUntil(() => errors.some((e) => e.kind === 'chunk'), 'tiendo-error for the chunk', 15_000);
     await clock.advance(5_000, () => realWait(50));
-    await realUntil(() => shown(el).includes('models completed'), 'English after the retry');
+    await realUntil(() => shown(el).includes('models completed'), 'English after the retry', 15_000);
   });
 
   it("editors' words: the error state with the fallback at once, the full reason after the retry", async () => {
@@ -50,10 +50,10 @@ describe('lazy chunks that fail to arrive', () => {
     clock = installFakeClock();
     const el = mount('<tiendo-kpi value="abc" debug>201.884 hồ sơ</tiendo-kpi>').firstElementChild!;
     const errors = errorsOf(el);
-    await realUntil(() => state(el) === 'error', 'the error state, not loading');
+    await realUntil(() => state(el) === 'error', 'the error state, not loading', 15_000);
     expect(visibleText(el)).to.contain('201.884 hồ sơ');
     expect(visibleText(el)).to.contain('Chưa hiển thị được số liệu');
-    await realUntil(() => errors.length > 0, 'tiendo-error');
+    await realUntil(() => errors.length > 0, 'tiendo-error', 15_000);
     await clock.advance(5_000, () => realWait(50));
     await realUntil(() => shown(el).includes('phải là số'), "the rule in the editors' words");
   });
@@ -71,11 +71,11 @@ describe('lazy chunks that fail to arrive', () => {
       const el = box.firstElementChild!;
       const errors = errorsOf(el);
       mount('').append(box);
-      await realUntil(() => errors.some((e) => e.kind === 'chunk'), 'tiendo-error for the chunk');
+      await realUntil(() => errors.some((e) => e.kind === 'chunk'), 'tiendo-error for the chunk', 15_000);
       expect(customElements.get(tag)).to.equal(undefined);
       expect(box.textContent).to.contain(markup.replace(/^.*?>|<\/.*$/g, '')); // the editor's fallback, as written
       await clock.advance(5_000, () => realWait(50));
-      await realUntil(() => state(el) === 'ready', `<${tag}> defined and ready after the retry`);
+      await realUntil(() => state(el) === 'ready', `<${tag}> defined and ready after the retry`, 15_000);
       expect(shown(el)).to.contain(after);
     });
   }
@@ -89,11 +89,11 @@ describe('lazy chunks that fail to arrive', () => {
     await realUntil(() => errors.length === 1, 'the first error', 10_000);
     expect(el.textContent).to.equal('Bảng (dự phòng)');
     await clock.advance(5_000, () => realWait(50));
-    await realUntil(() => errors.length === 2, 'asked again after 5 s');
+    await realUntil(() => errors.length === 2, 'asked again after 5 s', 15_000);
     await clock.advance(9_000, () => realWait(50));
     expect(errors.length, 'the next wait is longer (10 s)').to.equal(2);
     await clock.advance(1_000, () => realWait(50));
-    await realUntil(() => errors.length === 3, 'asked again after 10 s more');
+    await realUntil(() => errors.length === 3, 'asked again after 10 s more', 15_000);
   });
 
   const views: [string, string, string][] = [
@@ -107,11 +107,11 @@ describe('lazy chunks that fail to arrive', () => {
       clock = installFakeClock();
       const el = mount(markup).firstElementChild!;
       const errors = errorsOf(el);
-      await realUntil(() => state(el) === 'error', 'the error state, not loading');
+      await realUntil(() => state(el) === 'error', 'the error state, not loading', 15_000);
       expect(visibleText(el)).to.contain(markup.replace(/^.*?>|<\/.*$/g, ''));
-      await realUntil(() => errors.some((e) => e.kind === 'chunk'), 'tiendo-error for the chunk');
+      await realUntil(() => errors.some((e) => e.kind === 'chunk'), 'tiendo-error for the chunk', 15_000);
       await clock.advance(5_000, () => realWait(50));
-      await realUntil(() => state(el) === 'ready', 'ready after the retry');
+      await realUntil(() => state(el) === 'ready', 'ready after the retry', 15_000);
       expect(el.shadowRoot!.textContent).to.contain(after);
     });
   }
@@ -122,10 +122,10 @@ describe('lazy chunks that fail to arrive', () => {
     const el = mount(`<tiendo-chart src="${FEED}" style="width:500px"></tiendo-chart>`).firstElementChild!;
     const errors = errorsOf(el);
     await realUntil(() => state(el) === 'ready', 'the chart ready (its table and summary)', 10_000);
-    await realUntil(() => errors.some((e) => e.kind === 'chunk'), 'tiendo-error for the chunk');
+    await realUntil(() => errors.some((e) => e.kind === 'chunk'), 'tiendo-error for the chunk', 15_000);
     const canvas = el.shadowRoot!.querySelector('canvas')!;
     expect(canvas.style.width).to.equal('');
     await clock.advance(5_000, () => realWait(50));
-    await realUntil(() => canvas.style.width !== '', 'drawn after the retry');
+    await realUntil(() => canvas.style.width !== '', 'drawn after the retry', 15_000);
   });
 });
