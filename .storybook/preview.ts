@@ -1,4 +1,4 @@
-import { setCustomElementsManifest, type Preview } from '@storybook/web-components';
+import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components';
 // Generated from the elements' JSDoc by `npm run manifest` (the storybook scripts run it first).
 import manifest from '../dist/custom-elements.json';
 import { installFeedFaults } from '../stories/feed-faults.js';
@@ -7,7 +7,53 @@ import '../src/index.js';
 setCustomElementsManifest(manifest);
 installFeedFaults();
 
+/**
+ * The toolbar's language and theme (issue 18): stories speak Vietnamese unless the reader picks English
+ * (the preview page's own `<html lang="en">` is replaced, so a widget inherits `vi`), and every widget of a
+ * story takes the chosen `theme` unless the story gives its own. A story's own `lang` on its element wins.
+ */
+const readerChoices: Decorator = (story, context) => {
+  const lang = (context.globals.locale as string | undefined) ?? 'vi';
+  const theme = (context.globals.theme as string | undefined) ?? 'light';
+  document.documentElement.lang = lang;
+  const content = story();
+  if (content instanceof Element && theme !== 'light') {
+    for (const el of [content, ...content.querySelectorAll('*')]) {
+      if (el.localName.startsWith('tiendo-') && !el.hasAttribute('theme')) el.setAttribute('theme', theme);
+    }
+  }
+  return content;
+};
+
 const preview: Preview = {
+  decorators: [readerChoices],
+  globalTypes: {
+    locale: {
+      description: 'The reader’s language (lang inherited by every widget)',
+      toolbar: {
+        title: 'Ngôn ngữ / Language',
+        icon: 'globe',
+        items: [
+          { value: 'vi', title: 'Tiếng Việt' },
+          { value: 'en', title: 'English' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    theme: {
+      description: 'The widgets’ theme attribute',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+          { value: 'auto', title: 'Auto (follows the system)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
   parameters: {
     controls: { expanded: true },
     a11y: { test: 'error' },
@@ -18,7 +64,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { backgrounds: { value: 'portal' } },
+  initialGlobals: { backgrounds: { value: 'portal' }, locale: 'vi', theme: 'light' },
   tags: ['autodocs'],
 };
 
