@@ -319,19 +319,26 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     return undefined;
   }
 
+  /** @internal Other chunks this render needs (the places' lists for `regroup` or `show-present`). */
+  protected get extraChunks(): LazyChunk<unknown>[] {
+    return [];
+  }
+
   /** @internal The problem a widget shows while its view's chunk has not arrived. */
   protected chunkProblem(chunk: LazyChunk<unknown>): WidgetProblem {
     return { key: 'error.chunk', params: { name: chunk.name }, kind: 'chunk' };
   }
 
   /**
-   * Every update waits for the view's chunk (only the first widget of its kind on a page
-   * has to). If it cannot be fetched, the widget shows its error state and asks again later.
+   * Every update waits for the chunks its view needs (only the first widget of its kind on a
+   * page has to). If one cannot be fetched, the widget shows its error state and asks again later.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
-    const chunk = this.viewChunk;
+    const chunks = [this.viewChunk, ...this.extraChunks].filter((c): c is LazyChunk<unknown> => Boolean(c && !c.value));
     // While a retry is pending, renders do not ask again: the chunk is asked for when the retry falls due.
-    if (chunk && !chunk.value && this.chunkRetry === undefined) await chunk.load().catch(() => this.chunkFailed(chunk.name, false));
+    if (this.chunkRetry === undefined) {
+      for (const chunk of chunks) await chunk.load().catch(() => this.chunkFailed(chunk.name, false));
+    }
     return super.scheduleUpdate();
   }
 

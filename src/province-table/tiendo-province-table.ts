@@ -6,17 +6,17 @@ import type { TableKey } from './table-words.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
 import { LazyChunk } from '../base/lazy-chunk.js';
+import { placesChunk } from '../places/places-chunk.js';
 import type { GroupChoice } from '../base/group-controller.js';
 import type { Feed } from '../feed/types.js';
 import type { TableState } from './province-table-view.js';
 import { tableStyles } from './province-table.styles.js';
-import type { ProvinceTableView, TablePlaces } from './table-types.js';
+import type { ProvinceTableView } from './table-types.js';
 
 export type * from './table-types.js';
 
 const viewChunk = new LazyChunk('province-table-view', () => import('./province-table-view.js'));
 /** The lists of the 63 and the 34 units, fetched only by a table with `regroup` or `show-present`. */
-const placesChunk = new LazyChunk<TablePlaces>('places', () => import('../places/regroup.js'));
 
 /**
  * @tagname tiendo-province-table
@@ -101,10 +101,9 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
     return this.regroup?.trim() === '2025' || this.showPresent;
   }
 
-  /** A table that adds up or names the former provinces also waits for the places' lists. */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    if (this.needsPlaces && !placesChunk.value) await placesChunk.load().catch(() => this.chunkFailed(placesChunk.name, false));
-    return super.scheduleUpdate();
+  /** @internal A table that adds up or names the former provinces also waits for the places' lists. */
+  protected override get extraChunks() {
+    return this.needsPlaces ? [placesChunk] : [];
   }
 
   protected override willUpdate(changed: PropertyValues): void {
