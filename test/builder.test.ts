@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessibleDocument, mockFeed, openPage, until, visibleText } from './helpers.js';
 import { fallbackText, shareText } from '../src/builder/fallback-text.js';
 import { iframeSnippet, reserveCss, scriptSnippet } from '../src/builder/snippets.js';
+import { FEED_PARAMS } from '../src/embed/embed-config.js';
 import { validateFeed } from '../src/feed/validation.js';
 
 /**
@@ -66,6 +67,7 @@ const cases: { widget: string; options: Record<string, string> }[] = [
   { widget: 'tiendo-province-table', options: {} },
   { widget: 'tiendo-model-list', options: { province: 'nghe-an' } },
   { widget: 'tiendo-chart', options: {} },
+  { widget: 'tiendo-picker', options: {} },
 ];
 
 describe('embed builder (dist/builder.html)', () => {
@@ -192,7 +194,7 @@ describe('embed builder (dist/builder.html)', () => {
     expect(label('opt-limit')).to.equal('Số dòng tối đa');
 
     // Every control has a Vietnamese label and a hint, never only an attribute's name.
-    for (const widget of ['tiendo-progress', 'tiendo-kpi', 'tiendo-province-table', 'tiendo-model-list', 'tiendo-chart']) {
+    for (const widget of ['tiendo-progress', 'tiendo-kpi', 'tiendo-province-table', 'tiendo-model-list', 'tiendo-chart', 'tiendo-picker']) {
       set(doc, 'widget', widget);
       for (const control of doc.querySelectorAll<HTMLInputElement | HTMLSelectElement>('#options [name], #advanced [name]')) {
         const text = (control.labels?.[0]?.textContent ?? '').trim();
@@ -226,6 +228,94 @@ describe('embed builder (dist/builder.html)', () => {
     set(doc, 'widget', 'tiendo-chart');
     const chartMetric = [...doc.querySelectorAll('#opt-metric option')].map((o) => o.textContent);
     expect(chartMetric).to.deep.equal(['Hồ sơ đúng hạn']);
+  });
+
+  it('offers the province picker and a linked group, whose snippets pasted on one page move together', async function () {
+    this.timeout(30_000);
+    const { doc } = await builder();
+    const label = (id: string) => doc.querySelector(`label[for="${id}"]`)?.textContent;
+    const hint = (id: string) => doc.getElementById(`${id}-hint`)?.textContent ?? '';
+    set(doc, 'widget', 'tiendo-picker');
+    expect((doc.querySelector('#widget option[value="tiendo-picker"]') as HTMLOptionElement).textContent).to.equal('Bộ chọn tỉnh cho các tiện ích cùng nhóm');
+    expect((doc.getElementById('area-field') as HTMLElement).hidden).to.equal(true);
+    expect(label('opt-group')).to.equal('Nhóm liên kết');
+    expect(hint('opt-group')).to.contain('các tiện ích sẽ đi theo bộ chọn');
+    // A picker is there to drive a group: it starts with one.
+    expect((doc.getElementById('opt-group') as HTMLInputElement).value).to.equal('trang');
+    expect(label('opt-url-param')).to.equal('Giữ lựa chọn trên địa chỉ trang');
+    expect(label('opt-label')).to.equal('Nhãn của ô chọn');
+    const preview = await ready(previewWidget(doc), 'picker preview');
+    expect(preview.getAttribute('group')).to.equal('trang');
+    const picker = code(doc, 'script');
+    // No words without the script: a choice that is not there is not offered.
+    expect(picker).to.contain(`<tiendo-picker src="${location.origin}${FEED}" group="trang"></tiendo-picker>`);
+    expect(doc.getElementById('iframe-note')!.textContent).to.contain('Nhóm liên kết chỉ nối các tiện ích trong cùng một trang');
+
+    set(doc, 'opt-url-param', 'tinh');
+    expect(code(doc, 'script')).to.contain(' group="trang" url-param="tinh"></tiendo-picker>');
+
+    // Every widget offers the group; the name typed for the picker carries over.
+    set(doc, 'widget', 'tiendo-progress');
+    set(doc, 'province', 'nghe-an');
+    expect(label('opt-group')).to.equal('Nhóm liên kết');
+    expect(hint('opt-group')).to.contain('Để trống: tiện ích không theo nhóm nào');
+    expect((doc.getElementById('opt-group') as HTMLInputElement).value).to.equal('trang');
+    const progress = code(doc, 'script');
+    expect(progress).to.contain('province="nghe-an" group="trang">Nghệ An: 6/38');
+    expect(code(doc, 'iframe')).to.contain('&amp;group=trang');
+    set(doc, 'opt-group', '');
+    expect(code(doc, 'script')).not.to.contain('group=');
+    expect(doc.getElementById('iframe-note')!.textContent).not.to.contain('Nhóm liên kết');
+
+    // The two snippets on one page: choosing Hà Tĩnh in the picker moves the progress there.
+    const page = await paste(`${picker}\n${progress}`);
+    const pasted = await ready(page.querySelector('tiendo-progress'), 'pasted progress');
+    await ready(page.querySelector('tiendo-picker'), 'pasted picker');
+    expect(visibleText(pasted)).to.contain('6/38');
+    const select = page.querySelector('tiendo-picker')!.shadowRoot!.querySelector('select')!;
+    select.value = 'ha-tinh';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => visibleText(pasted).includes('0/43'), 'the progress follows the picker');
+    expect(visibleText(pasted)).to.contain('Hà Tĩnh');
+  });
+
+  it('offers the chart a multi-choice of the feed’s provinces to compare over time', async function () {
+    this.timeout(30_000);
+    const { doc } = await builder();
+    set(doc, 'widget', 'tiendo-chart');
+    const legend = doc.querySelector('#opt-compare-hint')!.closest('fieldset')!.querySelector('legend')!.textContent;
+    expect(legend).to.equal('So sánh các tỉnh theo thời gian');
+    expect(doc.getElementById('opt-compare-hint')!.textContent).to.contain('Biểu đồ theo thời gian của các tỉnh đã chọn');
+    const boxes = [...doc.querySelectorAll<HTMLInputElement>('input[name="compare"]')];
+    expect(boxes.map((b) => b.labels![0].textContent)).to.deep.equal(['Hà Tĩnh', 'Nghệ An', 'Hà Nội', 'Vĩnh Phúc']);
+    const types = () => [...doc.querySelectorAll<HTMLOptionElement>('#opt-type option')].map((o) => o.textContent);
+    expect(types()).to.deep.equal(['Cột đứng (mặc định)', 'Thanh ngang', 'Hình vành khuyên (mô hình theo trạng thái)']);
+
+    for (const id of ['ha-tinh', 'nghe-an']) {
+      const box = doc.getElementById(`opt-compare-${id}`) as HTMLInputElement;
+      box.click();
+      expect(box.checked).to.equal(true);
+    }
+    // Over time: a line (the default) or bars.
+    expect(types()).to.deep.equal(['Đường (mặc định theo thời gian)', 'Cột đứng']);
+    set(doc, 'opt-group', 'trang');
+    const script = code(doc, 'script');
+    expect(script).to.match(/<tiendo-chart src="[^"]+" compare="ha-tinh,nghe-an" group="trang">Tiến độ mô hình điểm của 2 tỉnh, thành phố; cao nhất: Nghệ An 6\/38 mô hình hoàn thành \(15,8%\)/);
+    const iframe = code(doc, 'iframe');
+    expect(iframe).to.contain('&amp;group=trang');
+    if (FEED_PARAMS.has('compare')) expect(iframe).to.contain('&amp;compare=ha-tinh,nghe-an');
+    else expect(doc.getElementById('iframe-note')!.textContent).to.contain('bỏ tùy chọn: So sánh các tỉnh theo thời gian');
+
+    const page = await paste(script);
+    const chart = await ready(page.querySelector('tiendo-chart'), 'pasted chart');
+    expect(chart.getAttribute('compare')).to.equal('ha-tinh,nghe-an');
+    const preview = await ready(previewWidget(doc), 'chart preview');
+    expect(visibleText(chart)).to.equal(visibleText(preview));
+
+    doc.getElementById('opt-compare-ha-tinh')!.click();
+    doc.getElementById('opt-compare-nghe-an')!.click();
+    expect(code(doc, 'script')).not.to.contain('compare=');
+    expect(types()).to.deep.equal(['Cột đứng (mặc định)', 'Thanh ngang', 'Hình vành khuyên (mô hình theo trạng thái)']);
   });
 
   it('leaves words of the editor’s own out of the iframe form, which the embed refuses by default', async () => {
@@ -328,8 +418,13 @@ describe('the builder’s writers (pure)', () => {
     expect(fallbackText(feed, { widget: 'tiendo-province-table', highlight: 'ha-tinh' }, 'vi')).to.equal(
       'Tiến độ mô hình điểm của 2 tỉnh, thành phố; cao nhất: Nghệ An 6/38 mô hình hoàn thành (15,8%); Hà Tĩnh 0/43 mô hình hoàn thành (0%) — số liệu đến 04/10/2024',
     );
-    // Nothing to say: no words rather than wrong ones.
+    // A chart comparing chosen provinces over time speaks of those alone.
+    expect(fallbackText(feed, { widget: 'tiendo-chart', compare: 'ha-tinh' }, 'vi')).to.equal(
+      'Tiến độ mô hình điểm của 1 tỉnh, thành phố; cao nhất: Hà Tĩnh 0/43 mô hình hoàn thành (0%) — số liệu đến 04/10/2024',
+    );
+    // Nothing to say: no words rather than wrong ones; a picker has nothing to offer without its script.
     expect(fallbackText(feed, { widget: 'tiendo-progress', province: 'ha-noi' }, 'vi')).to.equal('');
+    expect(fallbackText(feed, { widget: 'tiendo-picker' }, 'vi')).to.equal('');
   });
 
   it('writes snippets whose URLs all come from the folder it is given, text escaped', () => {

@@ -41,6 +41,8 @@ const vi = {
   iframeInline:
     'Khung nhúng trên máy chủ này không nhận lời ghi riêng trong địa chỉ, nên mã iframe bỏ tùy chọn: {names}.',
   iframeRefused: 'Khung nhúng trên máy chủ này từ chối mã iframe này: {reason} Hãy dùng Cách 1, hoặc nhờ người quản trị máy chủ.',
+  iframeGroup:
+    'Nhóm liên kết chỉ nối các tiện ích trong cùng một trang: trong khung iframe, tiện ích không đi theo bộ chọn tỉnh của trang bên ngoài khung. Để liên kết các tiện ích, hãy dùng Cách 1 cho bộ chọn và cho từng tiện ích.',
   resizeNote: 'Nếu trang cho phép, thêm dòng sau (một lần mỗi trang) để khung tự lấy đúng chiều cao:',
   copy: 'Sao chép mã',
   copyScript: 'Sao chép mã cách 1',
@@ -74,6 +76,7 @@ const vi = {
     'tiendo-model-list': 'Danh sách mô hình điểm của một tỉnh',
     'tiendo-chart': 'Biểu đồ so sánh các tỉnh',
     'tiendo-map': 'Bản đồ các tỉnh',
+    'tiendo-picker': 'Bộ chọn tỉnh cho các tiện ích cùng nhóm',
   } as Record<string, string>,
   widgetHints: {
     'tiendo-progress': 'Thanh tiến độ: số mô hình hoàn thành trên tổng số, tỷ lệ phần trăm.',
@@ -82,6 +85,8 @@ const vi = {
     'tiendo-model-list': 'Từng mô hình điểm và trạng thái của nó.',
     'tiendo-chart': 'Biểu đồ một chỉ số hoặc tiến độ mô hình điểm của các tỉnh, kèm bảng số liệu.',
     'tiendo-map': 'Bản đồ các tỉnh dạng ô, tô màu theo tiến độ mô hình điểm hoặc theo một chỉ số.',
+    'tiendo-picker':
+      'Ô chọn tỉnh, thành phố cho người đọc: mọi tiện ích cùng "nhóm liên kết" trên trang chuyển sang tỉnh được chọn (bảng và biểu đồ tô đậm tỉnh đó).',
   } as Record<string, string>,
   fields: {
     label: ['Tiêu đề riêng', 'Không bắt buộc. Thay cho tên tỉnh (tiến độ) hoặc tên chỉ số (ô số liệu).'],
@@ -95,6 +100,23 @@ const vi = {
     status: ['Trạng thái', 'Chỉ hiện các mô hình ở một trạng thái.'],
     type: ['Kiểu biểu đồ', 'Thanh ngang dễ đọc trên điện thoại khi có nhiều tỉnh.'],
     grid: ['Bản đồ theo', 'Để mặc định: bản đồ hợp với các tỉnh trong nguồn dữ liệu.'],
+    group: [
+      'Nhóm liên kết',
+      'Các tiện ích cùng tên nhóm trên một trang đi theo cùng một lựa chọn tỉnh (từ bộ chọn tỉnh, ô bản đồ hay tên tỉnh trong bảng), ví dụ trang. Để trống: tiện ích không theo nhóm nào.',
+    ],
+    pickerGroup: [
+      'Nhóm liên kết',
+      'Đặt cùng tên nhóm này cho các tiện ích sẽ đi theo bộ chọn (tiến độ, ô số liệu, bảng, biểu đồ…) trên cùng trang, ví dụ trang.',
+    ],
+    pickerLabel: ['Nhãn của ô chọn', 'Không bắt buộc. Để trống: "Chọn tỉnh, thành phố".'],
+    'url-param': [
+      'Giữ lựa chọn trên địa chỉ trang',
+      'Tên tham số, ví dụ tinh: địa chỉ …?tinh=nghe-an mở trang đúng tỉnh đó, người đọc gửi được cho người khác. Để trống: không ghi vào địa chỉ.',
+    ],
+    compare: [
+      'So sánh các tỉnh theo thời gian',
+      'Biểu đồ theo thời gian của các tỉnh đã chọn. Không chọn tỉnh nào: biểu đồ so sánh các tỉnh ở số liệu mới nhất.',
+    ],
     'show-sentence': ['Hiện câu tóm tắt số liệu', 'Câu tóm tắt luôn có cho trình đọc màn hình; chọn để mọi người đều thấy.'],
     refresh: ['Tự tải lại số liệu', 'Khi trang để mở lâu, tiện ích tải lại nguồn dữ liệu theo chu kỳ này.'],
     timeout: ['Thời gian chờ nguồn dữ liệu (giây)', 'Từ 1 đến 120; để trống: 10 giây.'],
@@ -105,6 +127,7 @@ const vi = {
   asc: 'tăng dần',
   defaultSort: '(mặc định: cột số đầu tiên)',
   defaultType: 'Cột đứng (mặc định)',
+  defaultTimeType: 'Đường (mặc định theo thời gian)',
   chartModels: 'Tiến độ mô hình điểm',
   gridAuto: '(mặc định: theo nguồn dữ liệu)',
   grid34: '34 tỉnh, thành phố (từ năm 2025)',
@@ -171,6 +194,8 @@ const en: BuilderWords = {
     'Paste the <iframe> where the widget should appear. Its height fits the widget on a phone and on a desktop; where the page allows one script line, add the last line so the frame always fits exactly.',
   iframeInline: 'The embed on this server does not take words of your own in its address, so the iframe code leaves out: {names}.',
   iframeRefused: 'The embed on this server refuses this iframe code: {reason} Use form 1, or ask the server’s operator.',
+  iframeGroup:
+    'A linked group joins widgets of one page only: inside an iframe, a widget does not follow the province picker of the page around the frame. To link widgets, use form 1 for the picker and for each widget.',
   resizeNote: 'Where the page allows it, add this line (once per page) so the frame takes the widget’s height:',
   copy: 'Copy code',
   copyScript: 'Copy the code of form 1',
@@ -204,6 +229,7 @@ const en: BuilderWords = {
     'tiendo-model-list': 'Pilot-model list of a province',
     'tiendo-chart': 'Province comparison chart',
     'tiendo-map': 'Map of the provinces',
+    'tiendo-picker': 'Province picker for the widgets of a group',
   },
   widgetHints: {
     'tiendo-progress': 'A progress bar: models completed out of the total, and the percentage.',
@@ -212,6 +238,7 @@ const en: BuilderWords = {
     'tiendo-model-list': 'Each pilot model and its status.',
     'tiendo-chart': 'A chart of one metric, or of the pilot-model progress, across provinces, with its table.',
     'tiendo-map': 'A tile map of the provinces, coloured by pilot-model progress or by one metric.',
+    'tiendo-picker': 'A choice of province for readers: every widget of the same “linked group” on the page moves to the chosen province (tables and charts highlight it).',
   },
   fields: {
     label: ['Heading of your own', 'Optional. Replaces the province’s name (progress) or the metric’s (key figure).'],
@@ -225,6 +252,17 @@ const en: BuilderWords = {
     status: ['Status', 'Show the models of one status only.'],
     type: ['Chart type', 'Horizontal bars read best on a phone when there are many provinces.'],
     grid: ['Map of', 'Default: the map that fits the feed’s provinces.'],
+    group: [
+      'Linked group',
+      'Widgets with the same group name on one page follow one choice of province (from a province picker, a map tile or a province’s name in a table), e.g. trang. Empty: the widget follows no group.',
+    ],
+    pickerGroup: ['Linked group', 'Give the widgets that should follow the picker on the same page (progress, key figures, tables, charts…) this group name too, e.g. trang.'],
+    pickerLabel: ['Label of the choice', 'Optional. Empty: “Chọn tỉnh, thành phố” (“Choose a province” in English).'],
+    'url-param': [
+      'Keep the choice in the page address',
+      'A parameter name, e.g. tinh: the address …?tinh=nghe-an opens the page on that province, and readers can send it on. Empty: the address is left alone.',
+    ],
+    compare: ['Compare provinces over time', 'A chart over time of the chosen provinces. None chosen: the chart compares the provinces at their latest figures.'],
     'show-sentence': ['Show the summary sentence', 'Screen readers always get it; tick to show it to everyone.'],
     refresh: ['Reload the figures', 'While the page stays open, the widget reloads the feed this often.'],
     timeout: ['Seconds to wait for the feed', 'From 1 to 120; empty: 10 seconds.'],
@@ -235,6 +273,7 @@ const en: BuilderWords = {
   asc: 'ascending',
   defaultSort: '(default: the first numeric column)',
   defaultType: 'Vertical bars (default)',
+  defaultTimeType: 'Line (default over time)',
   chartModels: 'Pilot-model progress',
   gridAuto: '(default: as the feed)',
   grid34: '34 provinces (from 2025)',

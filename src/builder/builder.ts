@@ -42,7 +42,9 @@ const MAP_LIKE = new Set(['tiendo-chart', 'tiendo-map']);
 
 const MODEL_COLUMNS = ['rank', 'name', 'rate', 'completed', 'in-progress', 'not-started', 'total'];
 const STATUSES = ['completed', 'in-progress', 'not-started'];
-const CHART_TYPES = ['bar', 'horizontal-bar', 'line', 'doughnut'];
+/** Chart types across provinces (a line joining unrelated provinces is not offered), and over time. */
+const CHART_TYPES = ['bar', 'horizontal-bar', 'doughnut'];
+const TIME_CHART_TYPES = ['line', 'bar'];
 const REFRESH_CHOICES = ['', '300', '900', '3600'];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -126,6 +128,14 @@ function select(choices: [string, string][], value: string | undefined, empty?: 
   s.append(...choices.map(([v, l]) => option(v, l)));
   if (value !== undefined && choices.some(([v]) => v === value)) s.value = value;
   return s;
+}
+
+function textInput(value: string | undefined): HTMLInputElement {
+  const i = document.createElement('input');
+  i.type = 'text';
+  i.autocomplete = 'off';
+  i.value = value ?? '';
+  return i;
 }
 
 function numberInput(value: string | undefined, min: number, max: number): HTMLInputElement {
@@ -250,9 +260,7 @@ function renderOptions(): void {
     const choices: [string, string][] = [...(models ? [['', words.chartModels] as [string, string]] : []), ...provinceMetrics().map((id): [string, string] => [id, metricName(id)])];
     field(options, 'chartMetric', select(choices, get('metric'), feed ? words.missing.metrics : words.missing.feed), 'metric');
   }
-  if (tag === 'tiendo-chart' && has.has('type')) {
-    field(options, 'type', select(CHART_TYPES.map((t) => [t === 'bar' ? '' : t, t === 'bar' ? words.defaultType : words.types[t]]), get('type')), 'type');
-  }
+  if (tag === 'tiendo-chart' && has.has('type')) field(options, 'type', select(chartTypes(Boolean(get('compare'))), get('type')), 'type');
   if (tag === 'tiendo-model-list' && has.has('status')) {
     field(options, 'status', select([['', words.all], ...STATUSES.map((s): [string, string] => [s, words.statuses[s]])], get('status')), 'status');
   }
@@ -269,14 +277,16 @@ function renderOptions(): void {
   if (has.has('highlight') && (tag === 'tiendo-province-table' || MAP_LIKE.has(tag))) {
     field(options, 'highlight', select([['', words.none], ...provinceChoices()], get('highlight'), words.missing.provinces), 'highlight');
   }
+  if (tag === 'tiendo-chart' && has.has('compare')) renderCompare(get('compare'));
   if (tag === 'tiendo-province-table' && has.has('limit')) field(options, 'limit', numberInput(get('limit'), 1, 200), 'limit');
-  if ((tag === 'tiendo-progress' || tag === 'tiendo-kpi') && has.has('label')) {
-    const input = document.createElement('input');
-    input.type = 'text';
-    input.autocomplete = 'off';
-    input.value = get('label') ?? '';
-    field(options, 'label', input, 'label');
+  if ((tag === 'tiendo-progress' || tag === 'tiendo-kpi') && has.has('label')) field(options, 'label', textInput(get('label')), 'label');
+  if (has.has('group')) {
+    // A picker is there to drive a group: it starts with one, which the editor gives the other widgets too.
+    const picker = tag === 'tiendo-picker';
+    field(options, picker ? 'pickerGroup' : 'group', textInput(get('group') || (picker ? 'trang' : '')), 'group');
   }
+  if (tag === 'tiendo-picker' && has.has('url-param')) field(options, 'url-param', textInput(get('url-param')), 'url-param');
+  if (tag === 'tiendo-picker' && has.has('label')) field(options, 'pickerLabel', textInput(get('label')), 'label');
   if (has.has('show-sentence')) checkbox(options, 'show-sentence', 'show-sentence', get('show-sentence') !== undefined);
   optionsBox.hidden = !options.childElementCount;
 
@@ -293,6 +303,53 @@ function renderOptions(): void {
   initial = undefined;
 }
 
+/** The chart's types: across provinces, or over time once provinces are chosen to compare. */
+function chartTypes(overTime: boolean): [string, string][] {
+  return overTime
+    ? TIME_CHART_TYPES.map((t): [string, string] => [t === 'line' ? '' : t, t === 'line' ? words.defaultTimeType : words.types[t]])
+    : CHART_TYPES.map((t): [string, string] => [t === 'bar' ? '' : t, t === 'bar' ? words.defaultType : words.types[t]]);
+}
+
+/** Choosing provinces to compare turns the chart into one over time: its type choices follow, in place (the focus stays). */
+function syncChartTypes(): void {
+  const type = document.getElementById('opt-type') as HTMLSelectElement | null;
+  if (!type) return;
+  const before = type.value;
+  const choices = chartTypes(form.querySelector('input[name="compare"]:checked') !== null);
+  type.replaceChildren(...choices.map(([v, l]) => option(v, l)));
+  type.value = choices.some(([v]) => v === before) ? before : '';
+}
+
+/** The chart's `compare`: a multi-choice of the feed's provinces. */
+function renderCompare(value: string | undefined): void {
+  const chosen = new Set((value ?? '').split(',').filter(Boolean));
+  const choices = provinceChoices();
+  if (!choices.length) return;
+  options.append(checkboxSet('compare', choices, chosen));
+}
+
+/** A fieldset of checkboxes named `name` (their values joined by commas), with its legend and hint. */
+function checkboxSet(name: string, choices: [string, string][], chosen: Set<string>): HTMLFieldSetElement {
+  const set = document.createElement('fieldset');
+  set.setAttribute('aria-describedby', `opt-${name}-hint`);
+  const legend = document.createElement('legend');
+  legend.textContent = words.fields[name][0];
+  set.append(legend, hintFor(`opt-${name}`, words.fields[name][1]));
+  for (const [id, label] of choices) {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = name;
+    box.value = id;
+    box.id = `opt-${name}-${id}`;
+    box.checked = chosen.has(id);
+    const l = document.createElement('label');
+    l.className = 'check';
+    l.append(box, label);
+    set.append(l);
+  }
+  return set;
+}
+
 /** The table's columns: the model columns when the feed has models, and the provinces' metrics. */
 function columnChoices(): [string, string][] {
   const models = feed?.provinces.some(hasModels) ?? true;
@@ -301,25 +358,7 @@ function columnChoices(): [string, string][] {
 }
 
 function renderColumns(value: string | undefined): void {
-  const chosen = new Set((value ?? '').split(',').filter(Boolean));
-  const set = document.createElement('fieldset');
-  set.setAttribute('aria-describedby', 'opt-columns-hint');
-  const legend = document.createElement('legend');
-  legend.textContent = words.fields.columns[0];
-  set.append(legend, hintFor('opt-columns', words.fields.columns[1]));
-  for (const [id, label] of columnChoices()) {
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.name = 'columns';
-    box.value = id;
-    box.id = `opt-columns-${id}`;
-    box.checked = chosen.has(id);
-    const l = document.createElement('label');
-    l.className = 'check';
-    l.append(box, label);
-    set.append(l);
-  }
-  options.append(set);
+  options.append(checkboxSet('columns', columnChoices(), new Set((value ?? '').split(',').filter(Boolean))));
 }
 
 /** The attributes of the tag, in a stable order: the feed, the area, then the options. */
@@ -356,12 +395,20 @@ function widgetTitle(tag: string, widgetLang: Lang): string {
   return area ? `${name} — ${area}` : name;
 }
 
+/** The words an editor saw beside the control of attribute `name` (a group of checkboxes: its legend). */
+function controlLabel(name: string): string {
+  const el = [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('#options [name], #advanced [name]')].find((c) => c.name === name);
+  const set = el?.closest('fieldset');
+  const legend = set && set.id !== 'options-box' ? set.querySelector('legend')?.textContent : undefined;
+  return legend ?? el?.labels?.[0]?.textContent ?? words.fields[name]?.[0] ?? name;
+}
+
 /** The iframe's query: what the embed on this server accepts. */
 function iframeParams(attrs: Attribute[]): { params: Attribute[]; dropped: string[] } {
   if (embedConfig.inline) return { params: attrs, dropped: [] };
   return {
     params: attrs.filter(([n]) => FEED_PARAMS.has(n)),
-    dropped: attrs.filter(([n]) => !FEED_PARAMS.has(n)).map(([n]) => words.fields[n]?.[0] ?? n),
+    dropped: attrs.filter(([n]) => !FEED_PARAMS.has(n)).map(([n]) => controlLabel(n)),
   };
 }
 
@@ -430,7 +477,7 @@ function writeSnippets(): void {
   const widgetLang: Lang = get('lang') === 'en' ? 'en' : 'vi';
   const fallback = fallbackText(
     feed,
-    { widget: tag, province: get('province'), metric: get('metric'), status: get('status'), highlight: get('highlight'), label: get('label') },
+    { widget: tag, province: get('province'), metric: get('metric'), status: get('status'), highlight: get('highlight'), label: get('label'), compare: get('compare') },
     widgetLang,
   );
   const { phone, desktop } = measured;
@@ -443,6 +490,7 @@ function writeSnippets(): void {
   const refused = [phoneFrame, desktopFrame].map(frameWidget).find((el) => el?.getAttribute('role') === 'alert');
   iframeNote.textContent = [
     dropped.length ? fill(words.iframeInline, { names: dropped.join(', ') }) : '',
+    tag === 'tiendo-picker' || get('group') ? words.iframeGroup : '',
     refused ? fill(words.iframeRefused, { reason: refused.textContent ?? '' }) : '',
   ].filter(Boolean).join(' ');
   iframeCode.textContent = iframeSnippet({
@@ -612,6 +660,7 @@ async function init(): Promise<void> {
     if (e.target !== srcInput && e.target !== widgetSelect && e.target !== provinceSelect) update();
   });
   form.addEventListener('change', (e) => {
+    if ((e.target as HTMLInputElement).name === 'compare') syncChartTypes();
     if (e.target !== srcInput && e.target !== widgetSelect && e.target !== provinceSelect) update();
   });
   form.addEventListener('submit', (e) => {

@@ -15,7 +15,7 @@ import type { Lang } from '../i18n/messages.js';
 
 /** What the tag chooses from the feed (its attributes, by name). */
 export interface FallbackChoice {
-  /** The tag: `tiendo-progress`, `tiendo-kpi`, `tiendo-model-list`, `tiendo-province-table`, `tiendo-chart`, `tiendo-map`. */
+  /** The tag: `tiendo-progress`, `tiendo-kpi`, `tiendo-model-list`, `tiendo-province-table`, `tiendo-chart`, `tiendo-map`, `tiendo-picker`. */
   widget: string;
   province?: string;
   metric?: string;
@@ -23,6 +23,8 @@ export interface FallbackChoice {
   highlight?: string;
   /** The editor's own heading, in place of the province's (progress) or the metric's (KPI) name. */
   label?: string;
+  /** The chart's provinces over time, as a comma list: the sentence speaks of these alone. */
+  compare?: string;
 }
 
 const WORDS = {
@@ -146,8 +148,9 @@ function comparison(feed: Feed, c: FallbackChoice, lang: Lang): string {
         : undefined;
   const figure = (p: Province) =>
     def ? figureText(p.metrics[def.id], def, lang) : modelsText(p.models, lang);
-  // The provinces the widget lists (those with the figures), and among them the ones that can be ranked.
-  const listed = feed.provinces.filter((p) => (def ? Object.hasOwn(p.metrics, def.id) : p.models?.total));
+  // The provinces the widget lists (those with the figures, or those it compares), and among them the ones that can be ranked.
+  const compared = new Set((c.compare ?? '').split(',').map((id) => id.trim()).filter(Boolean));
+  const listed = feed.provinces.filter((p) => (def ? Object.hasOwn(p.metrics, def.id) : p.models?.total) && (!compared.size || compared.has(p.id)));
   const ranked = listed.filter((p) => value(p) !== undefined && figure(p));
   if (!ranked.length) return '';
   const low = def ? !def.higherIsBetter : false;
@@ -167,6 +170,8 @@ function comparison(feed: Feed, c: FallbackChoice, lang: Lang): string {
  */
 export function fallbackText(feed: Feed, c: FallbackChoice, lang: Lang): string {
   const w = WORDS[lang];
+  // A picker has nothing to offer without its script: no words rather than a choice that is not there.
+  if (c.widget === 'tiendo-picker') return '';
   if (c.widget === 'tiendo-province-table' || c.widget === 'tiendo-chart' || c.widget === 'tiendo-map') return comparison(feed, c, lang);
   const picked = pickArea(feed, c.province);
   if (!picked) return '';
