@@ -3,7 +3,7 @@ import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { TiendoChart } from '../src/index.js';
 import { chartOf, liveCharts } from '../src/chart/chart-renderer.js';
-import { FEED, cleanup, expectAccessible, mount, part, until, untilState, visibleText } from './helpers.js';
+import { FEED, cleanup, expectAccessible, loadJson, mount, part, until, untilState, visibleText } from './helpers.js';
 
 type Chart = NonNullable<ReturnType<typeof chartOf>>;
 
@@ -940,6 +940,8 @@ describe('<tiendo-chart>', () => {
         expect(fetched(/chart/)).to.have.length(3);
         expect(fetched(/chart-renderer/)).to.have.length(1);
         expect(fetched(/chart-time|chart-doughnut/), 'no line, time axis or doughnut code').to.deep.equal([]);
+        // The lists of the 63 and the 34 only come with regroup or show-present.
+        expect(fetched(/regroup|names/), 'no place lists').to.deep.equal([]);
 
         const doughnut = doc.createElement('tiendo-chart');
         doughnut.setAttribute('src', FEED);
@@ -957,6 +959,14 @@ describe('<tiendo-chart>', () => {
         expect(fetched(/chart-time/)).to.have.length(1);
         // Each once, and Chart.js itself once.
         expect(fetched(/chart/)).to.have.length(5);
+
+        const regrouped = doc.createElement('tiendo-chart');
+        regrouped.setAttribute('src', '/test/fixtures/provinces-63.json');
+        regrouped.setAttribute('regroup', '2025');
+        doc.body.append(regrouped);
+        await until(() => drawn(regrouped), 'the regrouped chart drawn');
+        expect(fetched(/regroup/)).to.have.length(1);
+        expect(regrouped.shadowRoot!.querySelector('tbody')!.rows).to.have.length(34);
       } finally {
         frame.remove();
       }
@@ -1002,5 +1012,228 @@ describe('<tiendo-chart>', () => {
       expect(chart.data.labels).to.deep.equal(['Vĩnh Phúc']);
       expect(table(el).cells).to.deep.equal([['71,5%']]);
     });
+  });
+
+  describe('the 34 and the 63 (regroup, show-present)', () => {
+    const F63 = '/test/fixtures/provinces-63.json';
+    type Json = Record<string, unknown>;
+    type P63 = { id: string; name: string; models: Record<string, number>; metrics: Record<string, Record<string, number>> };
+    const sum = (ps: P63[], f: (p: P63) => number) => ps.reduce((n, p) => n + f(p), 0);
+    const PHU_THO = ['Phú Thọ', 'Vĩnh Phúc', 'Hòa Bình'];
+
+    it('adds the 63 up into the 34: Phú Thọ’s bar is Phú Thọ + Vĩnh Phúc + Hòa Bình, and says what it added up', async () => {
+      const feed = (await loadJson(F63)) as unknown as { provinces: P63[] };
+      const parts = feed.provinces.filter((p) => PHU_THO.includes(p.name));
+      expect(parts).to.have.length(3);
+      const { el, chart } = await drawn(`<tiendo-chart src="${F63}" regroup="2025" highlight="phu-tho" style="width:900px"></tiendo-chart>`);
+      const labels = (chart.data.labels as string[]).map((l) => l.replace('▶', '').trim());
+      expect(labels).to.have.length(34);
+      expect(labels).to.include('Phú Thọ').and.not.include('Vĩnh Phúc').and.not.include('Hòa Bình');
+      const at = labels.indexOf('Phú Thọ');
+      const completed = sum(parts, (p) => p.models.completed);
+      expect(chart.data.datasets[0].data[at]).to.equal(completed);
+      expect(chart.data.datasets[1].data[at]).to.equal(sum(parts, (p) => p.models.inProgress));
+      const t = table(el);
+      expect(t.rows).to.have.length(34);
+      expect(t.cells[at][0]).to.equal(vi.format(completed));
+      // The table says which former provinces each merged unit adds up.
+      const foot = [...(part(el, 'table') as HTMLTableElement).tFoot!.rows].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+      expect(foot).to.include('Phú Thọ Phú Thọ, Hòa Bình, Vĩnh Phúc');
+      expect(visibleText(el)).to.contain('cộng gộp vào 34 đơn vị hành chính cấp tỉnh');
+      expect(canvasOf(el).getAttribute('aria-label')).to.contain('Phú Thọ:');
+
+      // A value/total metric is added up as counts, then charted as the rate of the sums.
+      const m = await drawn(`<tiendo-chart src="${F63}" regroup="2025" metric="online-dossiers"></tiendo-chart>`);
+      const rate = sum(parts, (p) => p.metrics['online-dossiers'].value) / sum(parts, (p) => p.metrics['online-dossiers'].total);
+      const mLabels = m.chart.data.labels as string[];
+      expect(m.chart.data.datasets[0].data[mLabels.indexOf('Phú Thọ')]).to.be.closeTo(rate, 1e-12);
+      expect(table(m.el).cells[mLabels.indexOf('Phú Thọ')]).to.deep.equal([viPercent.format(rate)]);
+      await expectAccessible(el);
+    });
+
+    it('draws no bar for a rate-only metric or a score, "—" in the table with the note saying why (vi and en)', async () => {
+      const feed = (await loadJson(F63)) as Json;
+      for (const p of feed.provinces as Json[]) (p.metrics as Json).r = { rate: 0.5 };
+      (feed.metrics as Json[]).push({ id: 'r', name: 'Tỷ lệ báo cáo' });
+      const rate = await inline(feed, 'regroup="2025" metric="r"');
+      expect(rate.chart.data.labels).to.have.length(34);
+      expect(rate.chart.data.datasets[0].data.every((x) => x === null)).to.equal(true);
+      expect(table(rate.el).cells.flat().every((c) => c === '—')).to.equal(true);
+      expect(visibleText(rate.el)).to.contain('Tỷ lệ báo cáo: nguồn chỉ báo cáo tỷ lệ, không có số đếm để cộng gộp, nên để trống (—), không vẽ cột.');
+      const score = await inline(feed, 'regroup="2025" metric="index-766"');
+      expect(score.chart.data.datasets[0].data.every((x) => x === null)).to.equal(true);
+      expect(visibleText(score.el)).to.contain('Bộ chỉ số 766 (điểm): điểm số không cộng gộp được, nên để trống (—), không vẽ cột.');
+      const en = await inline(feed, 'regroup="2025" metric="r" lang="en"');
+      expect(visibleText(en.el)).to.contain('Tỷ lệ báo cáo: the sources reported only a rate, with no counts to add up, so it is left blank (—) with no bar.');
+      expect(visibleText(en.el)).to.contain('added up into the 34 provincial units');
+      // Without regroup the same feed charts the 63 as they are.
+      const plain = await inline(feed, 'metric="r"');
+      expect(plain.chart.data.labels).to.have.length(63);
+      expect(part(plain.el, 'regroup-note')).to.equal(null);
+    });
+
+    it('names a former province with the unit it is now part of (show-present), in the chart and the table', async () => {
+      const { el, chart } = await drawn(`<tiendo-chart src="${F63}" show-present metric="online-dossiers"></tiendo-chart>`);
+      const labels = chart.data.labels as string[];
+      expect(labels).to.have.length(63);
+      expect(labels).to.include('Vĩnh Phúc (nay thuộc Phú Thọ)').and.include('Hòa Bình (nay thuộc Phú Thọ)');
+      // A unit that kept its name says nothing more.
+      expect(labels).to.include('Nghệ An').and.include('Phú Thọ');
+      expect(table(el).rows).to.deep.equal(labels);
+      const en = await drawn(`<tiendo-chart src="${F63}" show-present lang="en"></tiendo-chart>`);
+      expect(en.chart.data.labels).to.include('Vĩnh Phúc (now part of Phú Thọ)');
+      // A feed of the 34 has no former provinces to name.
+      const today = await drawn(`<tiendo-chart src="${FEED_34}" show-present></tiendo-chart>`);
+      expect((today.chart.data.labels as string[]).some((l) => l.includes('nay thuộc'))).to.equal(false);
+    });
+  });
+
+  describe('many communes', () => {
+    /** A province of `n` communes whose figure falls from the first to the last; the 57th is Xã Thạch Hà. */
+    const communes = (n: number) => ({
+      version: 1,
+      metrics: [{ id: 'm', name: 'Hồ sơ trực tuyến', unit: 'hồ sơ' }],
+      provinces: [
+        {
+          id: 'ha-tinh',
+          name: 'Hà Tĩnh',
+          metrics: {},
+          communes: Array.from({ length: n }, (_, i) => ({
+            id: i === 56 ? 'thach-ha' : `c${i + 1}`,
+            name: i === 56 ? 'Xã Thạch Hà' : `Xã ${i + 1}`,
+            metrics: { m: { value: 1000 - i } },
+          })),
+        },
+      ],
+    });
+
+    it('draws the top and bottom ten and the highlighted commune, says so, and keeps every commune in the table', async () => {
+      const { el, chart } = await inline(communes(130), 'level="commune" metric="m" highlight="thach-ha"');
+      const labels = chart.data.labels as string[];
+      expect(labels).to.have.length(21);
+      expect(labels.slice(0, 10)).to.deep.equal(Array.from({ length: 10 }, (_, i) => `Xã ${i + 1}`));
+      expect(labels[10]).to.equal('▶ Xã Thạch Hà');
+      expect(labels.slice(11)).to.deep.equal(Array.from({ length: 10 }, (_, i) => `Xã ${121 + i}`));
+      expect(chart.data.datasets[0].data[10]).to.equal(1000 - 56);
+      const said = 'Biểu đồ vẽ 10 xã, phường cao nhất và 10 thấp nhất trên 130; Xã Thạch Hà xếp thứ 57. Bảng số liệu có đủ 130 xã, phường.';
+      expect(part(el, 'shown-note')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(said);
+      const label = canvasOf(el).getAttribute('aria-label')!;
+      expect(label).to.contain('10 xã, phường cao nhất và 10 thấp nhất trên 130; Cao nhất: Xã 1 (1.000)');
+      expect(label).to.contain('Xã Thạch Hà: 944 (xếp thứ 57/130)');
+      const t = table(el);
+      expect(t.rows).to.have.length(130);
+      expect(t.rows[56]).to.equal('Xã Thạch Hà');
+      expect(t.cells[129]).to.deep.equal(['871']);
+      expect((part(el, 'table') as HTMLTableElement).tBodies[0].rows[56].className).to.equal('hl');
+      await expectAccessible(el);
+    });
+
+    it('follows limit, says it in English, and draws every commune when there are few', async () => {
+      const five = await inline(communes(130), 'level="commune" metric="m" limit="5" highlight="thach-ha" lang="en"');
+      expect(five.chart.data.labels).to.have.length(11);
+      expect(part(five.el, 'shown-note')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        'The chart shows the 5 highest and 5 lowest of 130 communes; Xã Thạch Hà ranks 57. The table has all 130 communes.',
+      );
+      // The highlighted commune among the top ones is not drawn twice.
+      const top = await inline(communes(130), 'level="commune" metric="m" highlight="c2"');
+      expect(top.chart.data.labels).to.have.length(20);
+      expect(part(top.el, 'shown-note')!.textContent).to.contain('Biểu đồ vẽ 10 xã, phường cao nhất và 10 thấp nhất trên 130; Xã 2 xếp thứ 2.');
+      const few = await inline(communes(20), 'level="commune" metric="m"');
+      expect(few.chart.data.labels).to.have.length(20);
+      expect(part(few.el, 'shown-note')).to.equal(null);
+      expect(table(few.el).rows).to.have.length(20);
+    });
+  });
+
+  describe('attribute mistakes, under debug and once on the console', () => {
+    let warnings: string[] = [];
+    let warn: typeof console.warn;
+    beforeEach(() => {
+      warnings = [];
+      warn = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    });
+    afterEach(() => {
+      console.warn = warn;
+    });
+    const debugText = (el: Element) => part(el, 'debug')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+    it('says which types exist when the type is unknown, and that bars are drawn (vi and en)', async () => {
+      const { el, chart } = await drawn(`<tiendo-chart src="${FEED_34}" type="pie" debug></tiendo-chart>`);
+      expect(typeOf(chart)).to.equal('bar');
+      const said = 'Không có kiểu biểu đồ "pie" (bar, horizontal-bar, line, doughnut); biểu đồ được vẽ kiểu "bar".';
+      expect(debugText(el)).to.equal(said);
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(warnings.filter((w) => w.includes(said))).to.have.length(1);
+      const en = await drawn(`<tiendo-chart src="${FEED_34}" type="pie" debug lang="en"></tiendo-chart>`);
+      expect(debugText(en.el)).to.equal('There is no chart type "pie" (bar, horizontal-bar, line, doughnut); it is drawn as "bar".');
+      // Without debug nothing is shown, but the console still hears it.
+      const quiet = await drawn(`<tiendo-chart src="${FEED_34}" type="pie"></tiendo-chart>`);
+      expect(part(quiet.el, 'debug')).to.equal(null);
+      expect(warnings.filter((w) => w.includes(said))).to.have.length(2);
+    });
+
+    it('says a line across provinces is drawn as bars, on the console too', async () => {
+      await drawn(`<tiendo-chart src="${FEED_34}" metric="index-766" type="line"></tiendo-chart>`);
+      expect(warnings.some((w) => w.includes('đường nối các tỉnh'))).to.equal(true);
+    });
+
+    it('leaves out an area of compare the feed lacks and suggests the id for a name written (vi and en)', async () => {
+      const { el } = await drawn(`<tiendo-chart src="${FEED}" compare="Nghệ An,ha-tinh" debug></tiendo-chart>`);
+      expect(table(el).caption).to.equal('Tiến độ mô hình điểm của Hà Tĩnh theo thời gian');
+      const said = 'compare: không có "Nghệ An" trong nguồn dữ liệu; có phải là "nghe-an"? (compare nhận mã, không nhận tên.)';
+      expect(debugText(el)).to.equal(said);
+      expect(warnings.filter((w) => w.includes(said))).to.have.length(1);
+      const en = await drawn(`<tiendo-chart src="${FEED}" compare="Nghệ An,ha-tinh,xyz" debug lang="en"></tiendo-chart>`);
+      expect(debugText(en.el)).to.contain('compare: the feed has no "Nghệ An"; did you mean "nghe-an"? (compare takes ids, not names.)');
+      expect(debugText(en.el)).to.contain('compare: the feed has no "xyz", so it is not drawn.');
+      // Nothing left to draw: the widget's error says it.
+      const none = mount(`<tiendo-chart src="${FEED}" compare="Nghệ An" debug></tiendo-chart>`).firstElementChild!;
+      await untilState(none, 'error');
+      expect(visibleText(none)).to.contain('có phải là "nghe-an"?');
+    });
+
+    it('suggests the metric id for a metric written by its name', async () => {
+      const el = mount(`<tiendo-chart src="${FEED}" metric="Hồ sơ tiếp nhận trực tuyến" debug></tiendo-chart>`).firstElementChild!;
+      await untilState(el, 'error');
+      expect(visibleText(el)).to.contain('Không có chỉ số "Hồ sơ tiếp nhận trực tuyến" trong nguồn dữ liệu; có phải là metric="online-dossiers"?');
+      const en = mount(`<tiendo-chart src="${FEED}" metric="nope" lang="en" debug></tiendo-chart>`).firstElementChild!;
+      await untilState(en, 'error');
+      expect(visibleText(en)).to.contain('The feed has no metric "nope". Its metrics: online-dossiers, on-time,');
+    });
+
+    it('says limit, level and regroup mistakes (vi and en)', async () => {
+      const feed = communes30();
+      const a = await inline(feed, 'level="commune" metric="m" limit="2.7" regroup="1975" debug');
+      expect(a.chart.data.labels).to.have.length(4);
+      expect(debugText(a.el)).to.contain('limit="2.7" phải là số nguyên dương: vẽ 2 xã, phường cao nhất và 2 thấp nhất.');
+      expect(debugText(a.el)).to.contain('regroup="1975" không hợp lệ (chỉ có regroup="2025"): không cộng gộp.');
+      const b = await drawn(`<tiendo-chart src="${FEED_34}" limit="5" level="xa" debug></tiendo-chart>`);
+      expect(b.chart.data.labels).to.have.length(34);
+      expect(debugText(b.el)).to.contain('limit chỉ dùng với level="commune"');
+      expect(debugText(b.el)).to.contain('level="xa" không hợp lệ (province hoặc commune): vẽ các tỉnh, thành phố.');
+      const c = await inline(feed, 'level="commune" metric="m" regroup="2025" debug lang="en"');
+      expect(debugText(c.el)).to.contain('regroup="2025" is for a chart comparing provinces at one time');
+      const d = await drawn(`<tiendo-chart src="${FEED_34}" limit="0.5" level="xa" debug lang="en"></tiendo-chart>`);
+      expect(debugText(d.el)).to.contain('level="xa" is not valid (province or commune): the provinces are drawn.');
+      expect(warnings.some((w) => w.includes('limit="2.7"'))).to.equal(true);
+    });
+
+    /** 30 communes of one province, each with its own figure. */
+    function communes30() {
+      return {
+        version: 1,
+        metrics: [{ id: 'm', name: 'Hồ sơ' }],
+        provinces: [
+          {
+            id: 'p',
+            name: 'Tỉnh P',
+            metrics: {},
+            communes: Array.from({ length: 30 }, (_, i) => ({ id: `c${i}`, name: `Xã ${i}`, metrics: { m: { value: i } } })),
+          },
+        ],
+      };
+    }
   });
 });
