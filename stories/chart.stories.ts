@@ -59,3 +59,82 @@ export const CompareProvinces: Story = { args: { ...s.Feed.args, compare: 'ha-ti
 
 /** Every province's models by status. */
 export const Doughnut: Story = { args: { ...s.Feed.args, type: 'doughnut' } };
+
+/** Five former provinces with made-up figures (marked as illustrative): dossiers as counts, and a rate the sources reported alone. */
+const FORMER = {
+  version: 1,
+  title: 'Số liệu minh họa: các tỉnh trước ngày 01/07/2025',
+  asOf: '2024-12-31',
+  source: { name: 'Số liệu minh họa (không phải số liệu thật)' },
+  metrics: [
+    { id: 'online', name: 'Hồ sơ tiếp nhận trực tuyến', unit: 'hồ sơ' },
+    { id: 'satisfied', name: 'Mức độ hài lòng' },
+  ],
+  provinces: [
+    ['phu-tho', 'Phú Thọ', 25, 47, 36093, 54687, 0.91],
+    ['vinh-phuc', 'Vĩnh Phúc', 35, 49, 27703, 37437, 0.88],
+    ['hoa-binh', 'Hòa Bình', 25, 40, 15445, 36776, 0.86],
+    ['nghe-an', 'Nghệ An', 31, 38, 41230, 60112, 0.9],
+    ['ha-tinh', 'Hà Tĩnh', 30, 43, 30110, 41950, 0.93],
+  ].map(([id, name, completed, total, value, of, rate]) => ({
+    id,
+    name,
+    models: { completed, total },
+    metrics: { online: { value, total: of }, satisfied: { rate } },
+  })),
+};
+const former = (title: string) => (args: WidgetArgs) => renderWidget('tiendo-chart', args, title, FORMER);
+
+/** Former provinces, each named with the unit it is now part of: "Vĩnh Phúc (nay thuộc Phú Thọ)". */
+export const ShowPresent: Story = { args: { 'show-present': true, metric: 'online' }, render: former('Hồ sơ trực tuyến theo tỉnh') };
+
+/**
+ * The former provinces added up into the 34 units (`regroup="2025"`): Phú Thọ's bar is Phú Thọ + Vĩnh
+ * Phúc + Hòa Bình (dossiers and their totals summed, then the rate); the table says what each unit adds up.
+ */
+export const Regroup2025: Story = { args: { regroup: '2025', metric: 'online', highlight: 'phu-tho' }, render: former('Hồ sơ trực tuyến theo tỉnh') };
+
+/** A rate the sources reported alone cannot be added up: no bars, "—" in the table, and a note saying why. */
+export const Regroup2025RateOnly: Story = { args: { regroup: '2025', metric: 'satisfied' }, render: former('Mức độ hài lòng theo tỉnh') };
+
+const SYLLABLES = ['Thạch', 'Cẩm', 'Xuyên', 'Kỳ', 'Anh', 'Đức', 'Thọ', 'Hương', 'Sơn', 'Khê', 'Lộc', 'Vĩnh', 'Phúc', 'Yên', 'Hòa'];
+
+/** One province with `count` made-up communes and a made-up share of dossiers online (marked as illustrative). */
+function communeFeed(count: number) {
+  return {
+    version: 1,
+    title: 'Số liệu minh họa: hồ sơ trực tuyến theo xã, phường',
+    asOf: '2025-09-30',
+    source: { name: 'Số liệu minh họa (không phải số liệu thật)' },
+    metrics: [{ id: 'online', name: 'Hồ sơ tiếp nhận trực tuyến', unit: 'hồ sơ' }],
+    provinces: [
+      {
+        id: 'ha-tinh',
+        name: 'Hà Tĩnh',
+        metrics: {},
+        communes: Array.from({ length: count }, (_, i) => ({
+          id: `x-${i}`,
+          name: i === 7 ? 'Xã Thạch Hà' : `${i % 4 ? 'Xã' : 'Phường'} ${SYLLABLES[i % 15]} ${SYLLABLES[Math.floor(i / 15) % 15]}`,
+          metrics: { online: { value: 200 + ((i * 37) % 180), total: 400 } },
+        })),
+      },
+    ],
+  };
+}
+
+/**
+ * 130 communes of a province (`level="commune"`): the chart draws the 10 highest and 10 lowest and the
+ * highlighted commune, and says so ("… trên 130; Xã Thạch Hà xếp thứ …"); the table has all 130.
+ */
+export const Communes130: Story = {
+  args: { level: 'commune', metric: 'online', highlight: 'x-7', type: 'horizontal-bar' },
+  render: (args) => renderWidget('tiendo-chart', args, 'Hồ sơ trực tuyến theo xã, phường', communeFeed(130)),
+};
+
+/** The same with `limit="5"`, in English. */
+export const CommunesLimitEnglish: Story = { ...Communes130, args: { ...Communes130.args, limit: 5, lang: 'en' } };
+
+/** Attribute mistakes under `debug`: an unknown type (bars drawn) and a province name in `compare` (the id suggested). */
+export const AttributeMistakes: Story = {
+  args: { ...s.Feed.args, type: 'pie', compare: 'Nghệ An,ha-tinh', highlight: '', debug: true },
+};
