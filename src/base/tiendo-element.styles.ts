@@ -20,6 +20,9 @@ export const baseStyles = css`
     display: block;
     contain: content;
     font-size: medium;
+    /* WebKit restyles a shadow tree on a new html { font-size } only when the host's inherited style
+       changes with it: an invisible value that does (the box's text uses 1rem). */
+    text-underline-offset: calc(1rem / 1000);
     --_dark: initial;
     --_text: var(--tiendo-color-text, var(--_dark) #e6edf3);
     --_muted: var(--tiendo-color-muted, var(--_dark) #9ea7b3);
