@@ -6,10 +6,11 @@ import type { MessageKey } from '../i18n/messages.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
 import { LazyChunk } from '../base/lazy-chunk.js';
+import { placesChunk } from '../places/places-chunk.js';
 import type { GroupChoice } from '../base/group-controller.js';
 import type { Feed } from '../feed/types.js';
 import { chartStyles } from './chart.styles.js';
-import type { ChartGrid, ChartPlaces, ChartView } from './chart-types.js';
+import type { ChartGrid, ChartView } from './chart-types.js';
 import type { ChartWord } from './chart-words.js';
 
 export type * from './chart-types.js';
@@ -19,8 +20,6 @@ const rendererChunk = new LazyChunk('chart-renderer', () => import('./chart-rend
 // Each type beyond bars is a chunk of its own, fetched by the first chart of that type.
 const timeChunk = new LazyChunk('chart-time', () => import('./chart-time.js'));
 const doughnutChunk = new LazyChunk('chart-doughnut', () => import('./chart-doughnut.js'));
-/** The lists of the 63 and the 34 units, fetched only by a chart with `regroup` or `show-present`. */
-const placesChunk = new LazyChunk<ChartPlaces>('places', () => import('../places/regroup.js'));
 
 /**
  * @tagname tiendo-chart
@@ -118,10 +117,9 @@ export class TiendoChart extends TiendoElement<ChartView> {
     return this.regroup?.trim() === '2025' || this.showPresent;
   }
 
-  /** A chart that adds up or names the former provinces also waits for the places' lists. */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    if (this.needsPlaces && !placesChunk.value) await placesChunk.load().catch(() => this.chunkFailed(placesChunk.name, false));
-    return super.scheduleUpdate();
+  /** @internal A chart that adds up or names the former provinces also waits for the places' lists (the one shared chunk). */
+  protected override get extraChunks() {
+    return this.needsPlaces ? [placesChunk] : [];
   }
 
   fromFeed(feed: Feed): ChartView | WidgetProblem | undefined {
