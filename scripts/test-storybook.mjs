@@ -67,7 +67,8 @@ try {
         holding,
       );
       if (/stale/i.test(story.name)) {
-        await page.waitForFunction(() => document.querySelector('#storybook-root [state]')?.hasAttribute('stale'), { timeout: 10000 });
+        // The first refresh comes 27–33 s after the first answer (the loader's floor, spread ±10%).
+        await page.waitForFunction(() => document.querySelector('#storybook-root [state]')?.hasAttribute('stale'), { timeout: 45000 });
       }
       const shown = await page.evaluate(() => {
         const el = document.querySelector('#storybook-root [state]');

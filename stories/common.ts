@@ -18,7 +18,8 @@ export function stateStories(feedArgs: WidgetArgs) {
     Loading: { args: { ...feed, src: '/feeds/never.json' } } satisfies Story,
     ErrorForCitizens: { args: { ...feed, src: '/feeds/missing.json' } } satisfies Story,
     ErrorWithDebug: { args: { ...feed, src: '/feeds/missing.json', debug: true } } satisfies Story,
-    Stale: { args: { ...feed, src: '/feeds/flaky.json', refresh: 1 } } satisfies Story,
+    // The loader never refreshes sooner than every 30 s (±10%): the story turns stale about half a minute in.
+    Stale: { args: { ...feed, src: '/feeds/flaky.json', refresh: 30 } } satisfies Story,
     Overdue: { args: { ...feedArgs, src: '/feeds/nghe-an.json', province: '' } } satisfies Story,
     Narrow320: { args: feed, decorators: [narrow(320)] } satisfies Story,
     Themed: {
