@@ -50,8 +50,8 @@ const LINKED_FEED = {
 function linked(args: WidgetArgs): HTMLElement {
   const box = document.createElement('div');
   box.style.cssText = 'display:grid;gap:1rem;max-width:46rem';
-  // Vietnamese unless the story says otherwise (Storybook's own page is lang="en"); the widgets inherit it.
-  box.lang = String(args.lang || 'vi');
+  // The story's language, when it sets one, for the whole group (else the page's, from the toolbar).
+  if (args.lang) box.lang = String(args.lang);
   const shared: WidgetArgs = { group: args.group };
   box.append(
     renderWidget('tiendo-picker', args, '', LINKED_FEED),
