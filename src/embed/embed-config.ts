@@ -46,6 +46,13 @@ export const FEED_PARAMS: ReadonlySet<string> = new Set([
   'sort',
   'status',
   'type',
+  'compare',
+  'level',
+  'regroup',
+  'show-present',
+  'theme',
+  'heading-level',
+  'url-param',
 ]);
 
 /** The operator's choices, as read from embed.html. */

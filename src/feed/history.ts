@@ -1,6 +1,6 @@
 /**
- * Small, pure helpers for a figure's `history` (SPEC.md, "Time: progress is a
- * change"), for the validator and the widgets alike. They read a validated,
+ * Small, pure helpers for a figure's `history` (docs/feed-format.md, "history": progress is a
+ * change), for the validator and the widgets alike. They read a validated,
  * normalised feed: points oldest first, every date before the figure's own.
  */
 import type { MetricPoint, MetricValue, ModelCounts, ModelPoint, ModelProgress } from './types.js';

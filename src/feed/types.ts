@@ -1,5 +1,5 @@
 /**
- * Types of a validated feed, version 1 (see SPEC.md, "Feed format").
+ * Types of a validated feed, version 1 (see docs/feed-format.md).
  *
  * These describe what the validator hands out, not what a publisher writes:
  * derived model counts are filled in, unsafe links are gone, unknown keys are

@@ -1,5 +1,5 @@
 /**
- * The one validator for feed version 1 (SPEC.md, "Feed format").
+ * The one validator for feed version 1 (docs/feed-format.md).
  *
  * It reads untrusted JSON and either returns a fresh, normalised {@link Feed}
  * or a list of issues, each naming the JSON path and the rule it broke. A feed
@@ -30,7 +30,7 @@ import { loadMessages, msg, type Lang, type MessageKey, type MessageParams } fro
 
 /** One broken rule (or, as a warning, one repaired one) at a JSON path. */
 export interface FeedIssue {
-  /** JSON path, written as in SPEC.md: `provinces[2].models.completed`; empty for the whole feed. */
+  /** JSON path, written as in docs/feed-format.md: `provinces[2].models.completed`; empty for the whole feed. */
   path: string;
   rule: MessageKey;
   params?: MessageParams;
