@@ -9,18 +9,10 @@
  *   POST /__chunk-fail   body: { "match": "", "times": 0 }   stops failing
  *   GET  /__chunk-fail   { "failed": n }: how many requests it refused so far
  */
+import { readBody } from './mock-feeds.mjs';
+
 /** User-Agent → { match, times, failed }. */
 const rules = new Map();
-
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (data += chunk));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
-}
 
 export async function chunkFaults(ctx, next) {
   const ua = ctx.get('user-agent');

@@ -51,7 +51,8 @@ function dripStream(buffer, { bytes = 1, every = 10 }, req) {
   return stream;
 }
 
-function readBody(req) {
+/** A request's body as text. */
+export function readBody(req) {
   return new Promise((resolve, reject) => {
     let data = '';
     req.setEncoding('utf8');

@@ -12,9 +12,8 @@
  * exceed 1.5. What the widget does before it draws (reading the inline feed, the
  * view, the 1,000-row table) is printed beside it, from the element's insertion.
  */
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { servePage } from '../lib/bench-server.mjs';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
 export const RATIO_BUDGET = 1.5;
@@ -25,32 +24,8 @@ const POINTS = 1000;
 const PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>bench</title></head>
 <body style="margin:0"><script src="/chartjs.js"></script><script type="module" src="/dist/tiendo.js"></script></body></html>`;
 
-const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
-
-/** Serves `/` (the bench page), `/dist/…` and `/chartjs.js` (Chart.js's own build, every part registered) on 127.0.0.1. */
-function serve(root) {
-  const dist = join(root, 'dist');
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file;
-    if (path === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return res.end(PAGE);
-    }
-    if (path === '/chartjs.js') file = join(root, 'node_modules/chart.js/dist/chart.umd.min.js');
-    else if (path.startsWith('/dist/')) file = join(dist, normalize(`/${path.slice(6)}`));
-    try {
-      if (!file) throw new Error('not found');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': `${TYPES[extname(file)] ?? 'application/octet-stream'}; charset=utf-8` });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+/** The bench page, the built library and '/chartjs.js' (scripts/lib/bench-server.mjs). */
+const serve = (root) => servePage(root, PAGE, { '/chartjs.js': 'node_modules/chart.js/dist/chart.umd.min.js' });
 
 /** A feed whose national figure has 999 earlier points, a day apart, and its latest one: 1,000 in all. */
 function feedOf(points) {

@@ -84,7 +84,6 @@ export async function run({ root }) {
   const core = statics.reduce((sum, f) => sum + gz(f), 0);
   const name = (f) => relative(join(root, 'dist'), f).replace(/-[\w-]{8}\.js$/, '.js');
   const sized = lazy.map((f) => ({ name: name(f), size: gz(f) }));
-  const sum = (re) => sized.filter((c) => re.test(c.name)).reduce((a, c) => a + c.size, 0);
   // The chart's chunks, each with what it imports statically beyond the core (the renderer, for a type's chunk).
   const chunks = everyChunk(entry).filter((f) => !statics.includes(f));
   const find = (id) => chunks.find((f) => name(f) === `chunks/${id}.js`);

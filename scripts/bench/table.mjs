@@ -13,9 +13,8 @@
  *   table's chunk and needs absolutely placed rows, which a native <table> cannot have: no
  *   table semantics for screen readers, no sticky name column, nothing to print).
  */
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { dirname, extname, join, normalize } from 'node:path';
+import { servePage } from '../lib/bench-server.mjs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
@@ -30,32 +29,8 @@ const COMMUNE_WARMUP = 2;
 const PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>bench</title></head>
 <body><script type="module" src="/dist/tiendo.js"></script></body></html>`;
 
-const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
-
-/** Serves `/` (the bench page), `/dist/…` and `/fixture.json` on 127.0.0.1, a random port. */
-function serve(root) {
-  const dist = join(root, 'dist');
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file;
-    if (path === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return res.end(PAGE);
-    }
-    if (path === '/fixture.json') file = join(root, 'test/fixtures/provinces-63.json');
-    else if (path.startsWith('/dist/')) file = join(dist, normalize(`/${path.slice(6)}`));
-    try {
-      if (!file) throw new Error('not found');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': `${TYPES[extname(file)] ?? 'application/octet-stream'}; charset=utf-8` });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+/** The bench page, the built library and '/fixture.json' (scripts/lib/bench-server.mjs). */
+const serve = (root) => servePage(root, PAGE, { '/fixture.json': 'test/fixtures/provinces-63.json' });
 
 /** Runs in the page: times both tables, run after run, and returns every timing. */
 async function measure({ columns, runs, warmup }) {
