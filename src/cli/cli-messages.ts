@@ -48,7 +48,9 @@ Kiểm tra một feed (định dạng phiên bản 1) bằng chính bộ kiểm 
 Mỗi lỗi một dòng: đường dẫn JSON (dòng, cột trong tệp): quy tắc bị vi phạm, ví dụ
   provinces[2].models.completed (dòng 41, cột 22): phải là số nguyên không âm
 sau đó là các cảnh báo (khóa JSON lặp lại, liên kết không phải http(s) đã bị bỏ qua, modelStatus
-không khớp với models) và một dòng kết luận. Chỉ có cảnh báo thì feed vẫn hợp lệ (mã thoát 0).
+không khớp với models; tỉnh thiếu mã (kèm mã chính thức), mã không khớp với tên, mã không thuộc danh
+sách 34 hoặc 63 đơn vị của feed; tên được nhận ra cả khi viết không dấu) và một dòng kết luận.
+Chỉ có cảnh báo thì feed vẫn hợp lệ (mã thoát 0).
 
 Ví dụ:
   tiendo validate de-an-06.json
@@ -67,7 +69,9 @@ Checks a feed (format version 1) with the very validator the widgets use.
 One line per error: JSON path (line, column in the file): the rule it breaks, e.g.
   provinces[2].models.completed (line 41, column 22): must be a whole number ≥ 0
 then the warnings (a JSON key written twice, a link that is not http(s), dropped, a modelStatus
-that disagrees with models) and a verdict. Warnings alone leave the feed valid (exit code 0).
+that disagrees with models; a province without its code (with the official one), a code that names
+another province than the name, a code outside the feed's list of 34 or 63 units; names are
+recognised without diacritics too) and a verdict. Warnings alone leave the feed valid (exit code 0).
 
 Examples:
   tiendo validate de-an-06.json

@@ -2,8 +2,10 @@
  * `tiendo validate <file|url>`: the library's validator on a feed, every
  * problem with its JSON path (and, for a text, line and column), then the
  * warnings (a key written twice, a link dropped, a `modelStatus` that disagrees
- * with `models`…), then a verdict. Exit 0 valid (warnings or not), 1 invalid or
- * unreadable.
+ * with `models`…, then the provinces as src/places/recognise.ts finds them: a
+ * missing code and the official one, a code that names another unit than the
+ * name or no unit of the feed's list), then a verdict. Exit 0 valid (warnings
+ * or not), 1 invalid or unreadable.
  */
 import { TIMEOUT_MAX, TIMEOUT_MIN } from '../feed/loader.js';
 import { MAX_FEED_BYTES } from '../feed/types.js';
@@ -14,6 +16,9 @@ import { cliMsg } from './cli-messages.js';
 import { fetchFeed, readFileLimited, utf8 } from './files.js';
 import { mapJson, type TextPosition } from './json-position.js';
 import { issueCount } from '../convert/issues.js';
+import { convertMsg } from '../convert/messages.js';
+import type { PlaceRef } from '../places/provinces.js';
+import { recognisePlaces, type PlaceFinding } from '../places/recognise.js';
 
 /** How the command speaks: results on `say` (standard output), notes on `note` (standard error). */
 export interface Voice {
@@ -26,6 +31,51 @@ export interface Voice {
 function issueLine(path: string, where: string, text: string): string {
   if (path) return where ? `${path} (${where}): ${text}` : `${path}: ${text}`;
   return where ? `${where}: ${text}` : text;
+}
+
+/** The feed's provinces that can be recognised (code and name, where given, are text; the rest is the validator's business), with their index. */
+function feedPlaces(json: unknown): { asOf?: string; places: { index: number; ref: PlaceRef }[] } {
+  const feed = json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : {};
+  const places: { index: number; ref: PlaceRef }[] = [];
+  if (Array.isArray(feed.provinces)) {
+    feed.provinces.forEach((province: unknown, index) => {
+      if (province === null || typeof province !== 'object') return;
+      const { code, name } = province as Record<string, unknown>;
+      if ((code !== undefined && typeof code !== 'string') || (name !== undefined && typeof name !== 'string')) return;
+      places.push({ index, ref: { code, name } });
+    });
+  }
+  return { asOf: typeof feed.asOf === 'string' ? feed.asOf : undefined, places };
+}
+
+/** What a finding about `provinces[index]` says, and the path it is reported at (the code, or the province where its code belongs). */
+function placeWarning(finding: PlaceFinding, index: number, lang: Lang): { path: string; text: string } {
+  const at = `provinces[${index}]`;
+  switch (finding.kind) {
+    case 'missingCode':
+      return { path: at, text: convertMsg(lang, 'place.missingCode', { unit: finding.unit.name, code: finding.unit.code }) };
+    case 'mismatch':
+      return { path: `${at}.code`, text: convertMsg(lang, 'place.mismatch', { code: finding.code, unit: finding.unit.name, name: finding.name }) };
+    case 'unknownCode': {
+      const { code, era, elsewhere, named } = finding;
+      // A code of the 63 in a feed of the 34 (every present code is an old code too, so only this way round).
+      if (era === '2025' && elsewhere) {
+        const params = { code, unit: elsewhere.unit.name, name: finding.name ?? '', named: named?.name ?? '', official: named?.code ?? '' };
+        const key = !named ? 'place.oldCode' : elsewhere.sameName ? 'place.oldCode.renumbered' : 'place.oldCode.named';
+        return { path: `${at}.code`, text: convertMsg(lang, key, params) };
+      }
+      return { path: `${at}.code`, text: convertMsg(lang, era ? `place.unknownCode.${era}` : 'place.unknownCode', { code }) };
+    }
+  }
+}
+
+/** The parsed feed, for recognising the provinces of a feed that is not valid (undefined when the text is not JSON). */
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
 }
 
 /** `--timeout` in seconds, brought within the library's bounds (1 to 120, as the widgets' `timeout`), with a note. */
@@ -82,6 +132,18 @@ export async function validateCommand(target: string, options: Map<string, strin
     }
   }
   for (const issue of result.warnings) warn(line(issue));
+  const feed = feedPlaces(result.feed ?? (result.errors.some((issue) => issue.rule === 'rule.json' || issue.rule === 'rule.tooBig') ? undefined : parsed(text)));
+  const recognised = recognisePlaces(feed.places.map((place) => place.ref), feed.asOf);
+  // A code is optional: a feed that gives none is read by names alone, and only a feed that gives
+  // codes is told which one it lacks.
+  const givesCodes = feed.places.some((place) => place.ref.code !== undefined);
+  recognised.places.forEach((place, k) => {
+    for (const finding of place.findings) {
+      if (finding.kind === 'missingCode' && !givesCodes) continue;
+      const { path, text: words } = placeWarning(finding, feed.places[k].index, lang);
+      warn(issueLine(path, where(map.find(path)), words));
+    }
+  });
   if (result.feed) {
     say(cliMsg(lang, 'validate.valid', { name: target, provinces: result.feed.provinces.length, metrics: result.feed.metrics.length }));
     return 0;

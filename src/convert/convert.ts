@@ -11,8 +11,8 @@
  * came from and reworded in the sheet's terms.
  */
 import { validateFeed, type FeedIssue } from '../feed/validation.js';
-import { eraOf, normalizeCode, resolveUnit, findUnit, type Era } from '../places/provinces.js';
-import { foldName } from '../places/names.js';
+import { normalizeCode, type Era } from '../places/provinces.js';
+import { recognisePlaces, type RecognisedPlace } from '../places/recognise.js';
 import { columnLetter, type Separator } from './csv.js';
 import { damageOf } from './damage.js';
 import { FIELD_HEADERS, MODEL_FIELDS, cleanHeader, headerKey, headerMeaning, metricId, type Field, type Part } from './headers.js';
@@ -307,13 +307,14 @@ class Converter {
       .slice(headerIndex + 1)
       .filter((row) => !isBlankRow(row))
       .map((row) => ({ code: textOf(row[layout.fields.code ?? -1]) || undefined, name: textOf(row[layout.fields.name ?? -1]) || undefined }));
-    const era = eraOf(refs, this.options.asOf);
+    const { era, places } = recognisePlaces(refs, this.options.asOf);
 
     const provinces: Record<string, unknown>[] = [];
     const origins: RowOrigin[] = [];
     const seen = new Map<string, number>();
     const { fields, headers } = layout;
     const cell = (row: number, column: number): Place => ({ row, column, header: headers[column] });
+    let placeIndex = 0;
     for (let r = headerIndex + 1; r < rows.length; r++) {
       const record = rows[r];
       if (isBlankRow(record)) continue;
@@ -325,7 +326,7 @@ class Converter {
       // A province code is two digits: "1" (a cell Excel turned into a number) is "01".
       let code = textOf(record[fields.code ?? -1]);
       code = normalizeCode(code) ?? code;
-      const place = this.recognise(code, name, era, row, layout);
+      const place = this.recognised(places[placeIndex++], row, layout);
       if (!code && place) code = place.code;
       if (!name && place) name = place.name;
       const givenId = textOf(record[fields.id ?? -1]);
@@ -388,31 +389,21 @@ class Converter {
   }
 
   /**
-   * The unit of the era a row names, by code or by name (without diacritics or
-   * case); a warning when its code names no unit of the era, or another unit
-   * than its name.
+   * The unit a row names, as src/places/recognise.ts found it (by code, else
+   * by name without diacritics or case), with a warning at the code's cell when
+   * its code names no unit of the era, or another unit than its name. A
+   * missing code is not a warning here: the caller fills it in.
    */
-  private recognise(code: string, name: string, era: Era | undefined, row: number, layout: Layout) {
+  private recognised(place: RecognisedPlace, row: number, layout: Layout) {
     const codeCol = layout.fields.code;
-    const lists: Era[] = era ? [era] : ['2025', 'before-2025'];
-    if (code && codeCol !== undefined) {
-      const byCode = lists.map((e) => findUnit(normalizeCode(code) ?? `#${code}`, e)).find(Boolean);
-      if (!byCode) {
-        this.warn({ row, column: codeCol, header: layout.headers[codeCol] }, era ? `place.unknownCode.${era}` : 'place.unknownCode', { code });
-        // Code and name are both given: there is nothing to fill in.
-        return name ? undefined : lists.map((e) => findUnit(code, e)).find(Boolean);
-      }
-      if (name && foldName(byCode.name) !== foldName(name) && !byCode.aliases.some((a) => foldName(a) === foldName(name))) {
-        const byName = lists.map((e) => findUnit(name, e)).find(Boolean);
-        // A name the lists do not know (a project's own area) is the officer's business; a known other unit is a slip.
-        if (byName) {
-          this.warn({ row, column: codeCol, header: layout.headers[codeCol] }, 'place.mismatch', { code, unit: byCode.name, name });
-        }
-      }
-      return byCode;
+    for (const finding of place.findings) {
+      if (codeCol === undefined || finding.kind === 'missingCode') continue;
+      const at: Place = { row, column: codeCol, header: layout.headers[codeCol] };
+      if (finding.kind === 'unknownCode') {
+        this.warn(at, finding.era ? `place.unknownCode.${finding.era}` : 'place.unknownCode', { code: finding.code });
+      } else this.warn(at, 'place.mismatch', { code: finding.code, unit: finding.unit.name, name: finding.name });
     }
-    if (!name) return undefined;
-    return lists.map((e) => resolveUnit({ name }, e)).find(Boolean);
+    return place.unit;
   }
 
   /** The number in a cell (undefined when the cell is empty or wrong, the error noted). */

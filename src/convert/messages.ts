@@ -61,6 +61,11 @@ export const convertVi = {
   'place.unknownCode.2025': 'mã "{code}" không phải mã của tỉnh, thành phố nào trong 34 đơn vị từ ngày 1/7/2025',
   'place.unknownCode.before-2025': 'mã "{code}" không phải mã của tỉnh, thành phố nào trong 63 đơn vị trước ngày 1/7/2025',
   'place.mismatch': 'mã "{code}" là {unit}, không phải "{name}"; hãy xem lại mã hoặc tên',
+  // `tiendo validate` (it reports; from-csv fills a missing code and says no more).
+  'place.missingCode': 'thiếu mã; mã chính thức của "{unit}" là {code}',
+  'place.oldCode': 'mã "{code}" là {unit} (trước ngày 1/7/2025), không phải mã của tỉnh, thành phố nào trong 34 đơn vị từ ngày 1/7/2025',
+  'place.oldCode.named': 'mã "{code}" là {unit} (trước ngày 1/7/2025), không phải "{name}"; từ ngày 1/7/2025 mã của {named} là {official}',
+  'place.oldCode.renumbered': 'mã "{code}" là mã của {unit} trước ngày 1/7/2025; từ ngày 1/7/2025 mã của {named} là {official}',
 
   'xlsx.broken': 'tệp không đọc được như một sổ làm việc Excel (.xlsx) ({reason}); hãy mở bằng Excel rồi lưu lại',
   'xlsx.noSheet': 'sổ làm việc không có trang tính "{sheet}"; các trang tính: {list}',
@@ -122,6 +127,10 @@ export const convertEn: Record<ConvertKey, string> = {
   'place.unknownCode.2025': 'the code "{code}" is no province\'s code among the 34 units from 1 July 2025',
   'place.unknownCode.before-2025': 'the code "{code}" is no province\'s code among the 63 units before 1 July 2025',
   'place.mismatch': 'the code "{code}" is {unit}, not "{name}"; check the code or the name',
+  'place.missingCode': 'no code; the official code of "{unit}" is {code}',
+  'place.oldCode': 'the code "{code}" is {unit} (before 1 July 2025), no province\'s code among the 34 units from 1 July 2025',
+  'place.oldCode.named': 'the code "{code}" is {unit} (before 1 July 2025), not "{name}"; from 1 July 2025 the code of {named} is {official}',
+  'place.oldCode.renumbered': 'the code "{code}" was the code of {unit} before 1 July 2025; from 1 July 2025 the code of {named} is {official}',
 
   'xlsx.broken': 'the file cannot be read as an Excel workbook (.xlsx) ({reason}); open it in Excel and save it again',
   'xlsx.noSheet': 'the workbook has no sheet "{sheet}"; its sheets: {list}',
