@@ -16,6 +16,7 @@ export type {
 export type { TiendoModelList, ModelListView, ModelListItem } from './model-list/tiendo-model-list.js';
 export type { TiendoChart, ChartView, ChartType, ChartGrid, ChartRow } from './chart/tiendo-chart.js';
 export type { TiendoPicker, PickerView, PickerOption } from './picker/tiendo-picker.js';
+export type { TiendoMap, MapView, MapTile, MapFigure } from './map/tiendo-map.js';
 export { TiendoElement, type ViewBase, type WidgetProblem } from './base/tiendo-element.js';
 export { validateFeed, validateFeedText, issueText, type FeedIssue, type ValidationResult } from './feed/validation.js';
 export { subscribeFeed, FeedError, type FeedSnapshot, type FeedErrorKind } from './feed/loader.js';
@@ -30,3 +31,4 @@ defineLazily('tiendo-province-table', () => import('./province-table/tiendo-prov
 defineLazily('tiendo-model-list', () => import('./model-list/tiendo-model-list.js'));
 defineLazily('tiendo-chart', () => import('./chart/tiendo-chart.js'));
 defineLazily('tiendo-picker', () => import('./picker/tiendo-picker.js'));
+defineLazily('tiendo-map', () => import('./map/tiendo-map.js'));

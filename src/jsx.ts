@@ -54,6 +54,7 @@ export interface TiendoIntrinsicElements {
   };
   'tiendo-model-list': CommonAttributes & { status?: 'completed' | 'in-progress' | 'not-started' };
   'tiendo-picker': CommonAttributes & { level?: 'province' | 'commune'; label?: string; 'url-param'?: string };
+  'tiendo-map': CommonAttributes & { metric?: string; highlight?: string; grid?: '34' | '63'; regroup?: '2025'; 'show-present'?: boolean };
 }
 
 declare global {

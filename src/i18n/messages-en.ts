@@ -52,17 +52,4 @@ export const en = {
 
   // Model list.
   'models.unknown': 'Model {id}',
-
-  // Map (<tiendo-map>): the tile map of provinces.
-  'map.models': 'Pilot models completed, by province',
-  'map.hint': 'Use the arrow keys to move between provinces and Enter to choose one.',
-  'map.legend': 'Key',
-  'map.noData': 'No data',
-  'map.outside': 'Not placed on the map:',
-  'map.partOf': 'now part of {unit}',
-  'map.completedOf': 'Completed/total models',
-  'map.figures': 'Figures',
-  'map.note': 'Source, date',
-  'map.hoangSa': 'Hoàng Sa archipelago ({unit})',
-  'map.truongSa': 'Trường Sa archipelago ({unit})',
 };

@@ -64,19 +64,6 @@ const vi = {
 
   // Model list.
   'models.unknown': 'Mô hình {id}',
-
-  // Map (<tiendo-map>): the tile map of provinces.
-  'map.models': 'Tỷ lệ hoàn thành mô hình điểm theo tỉnh',
-  'map.hint': 'Dùng phím mũi tên để đi giữa các tỉnh, Enter để chọn.',
-  'map.legend': 'Chú giải',
-  'map.noData': 'Không có số liệu',
-  'map.outside': 'Không đặt được trên bản đồ:',
-  'map.partOf': 'nay thuộc {unit}',
-  'map.completedOf': 'Hoàn thành/tổng số mô hình',
-  'map.figures': 'Số liệu',
-  'map.note': 'Nguồn, thời điểm',
-  'map.hoangSa': 'Quần đảo Hoàng Sa ({unit})',
-  'map.truongSa': 'Quần đảo Trường Sa ({unit})',
 } as const;
 
 export type WidgetKey = keyof typeof vi;
