@@ -220,8 +220,9 @@ describe('<tiendo-map>', () => {
     const nghean = tileOf(el, 'Nghệ An');
     expect(nghean.getAttribute('aria-current')).to.equal('true');
     expect(nghean.getAttribute('part')).to.equal('tile tile-highlight');
-    // More than colour: a thicker border.
-    expect(parseFloat(getComputedStyle(nghean).borderTopWidth)).to.be.greaterThan(parseFloat(getComputedStyle(tileOf(el, 'Hà Tĩnh')).borderTopWidth));
+    // More than colour: rings around it that no other tile has.
+    expect(getComputedStyle(nghean).boxShadow).to.not.equal('none');
+    expect(getComputedStyle(tileOf(el, 'Hà Tĩnh')).boxShadow).to.equal('none');
   });
 
   it('is one tab stop; arrows move as the land lies; Enter chooses and tells the page', async () => {
@@ -290,6 +291,57 @@ describe('<tiendo-map>', () => {
       // The short name shows at this width.
       expect(getComputedStyle(tileOf(el, 'Nghệ An').querySelector('.short')!).display).to.equal('block');
     }
+  });
+
+  it('adds a feed of the 63 up into the 34 with regroup="2025": Phú Thọ = Phú Thọ + Vĩnh Phúc + Hòa Bình', async () => {
+    const feed = (await (await fetch(F63)).json()) as { provinces: { id: string; models: { total: number; completed: number } }[] };
+    const models = (id: string) => feed.provinces.find((p) => p.id === id)!.models;
+    const parts = ['phu-tho', 'vinh-phuc', 'hoa-binh'].map(models);
+    const completed = parts.reduce((a, m) => a + m.completed, 0);
+    const total = parts.reduce((a, m) => a + m.total, 0);
+    const el = await map(`src="${F63}" regroup="2025"`);
+    expect(tiles(el)).to.have.length(34);
+    const rate = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(completed / total);
+    expect(labelOf(tileOf(el, 'Phú Thọ'))).to.equal(`Phú Thọ: ${rate}`);
+    const row = table(el).rows.find((r) => r[0] === 'Phú Thọ')!;
+    expect(row.slice(1, 3)).to.deep.equal([rate, `${completed}/${total}`]);
+    // The province that hosts the unit first, then by code.
+    expect(row[3]).to.equal('Phú Thọ, Hòa Bình, Vĩnh Phúc');
+    expect(part(el, 'outside')).to.equal(null);
+    expect(visibleText(el)).to.include('Số liệu của các tỉnh, thành phố cũ được cộng gộp vào 34 đơn vị từ ngày 01/07/2025.');
+  });
+
+  it('leaves a reported rate blank ("—") when it cannot be added up, and says why', async () => {
+    const feed = {
+      asOf: '2024-12-31',
+      metrics: [{ id: 'r', name: 'Tỷ lệ hồ sơ trực tuyến' }],
+      provinces: [
+        { id: 'phu-tho', name: 'Phú Thọ', metrics: { r: { rate: 0.5 } } },
+        { id: 'vinh-phuc', name: 'Vĩnh Phúc', metrics: { r: { rate: 0.7 } } },
+        { id: 'nghe-an', name: 'Nghệ An', metrics: { r: { value: 3, total: 4 } } },
+      ],
+    };
+    const el = await map('regroup="2025" metric="r"', {}, inline(feed));
+    const phuTho = tileOf(el, 'Phú Thọ');
+    expect(labelOf(phuTho)).to.equal('Phú Thọ: không cộng gộp được');
+    expect(figureOf(phuTho)).to.equal('—');
+    expect(visibleText(el)).to.include('Tỷ lệ hồ sơ trực tuyến: nguồn chỉ báo cáo tỷ lệ, không có số đếm để cộng gộp (—).');
+    expect(labelOf(tileOf(el, 'Nghệ An'))).to.equal('Nghệ An: 75,0%');
+  });
+
+  it('names a former province with its present unit under show-present', async () => {
+    const el = await map(`src="${F63}" show-present`);
+    expect(labelOf(tileOf(el, 'Vĩnh Phúc (nay thuộc Phú Thọ)'))).to.match(/^Vĩnh Phúc \(nay thuộc Phú Thọ\): \d/);
+    expect(labelOf(tileOf(el, 'Nghệ An'))).to.match(/^Nghệ An: \d/);
+    expect(table(el).rows.map((r) => r[0])).to.include('Bình Định (nay thuộc Gia Lai)');
+  });
+
+  it('reads on a dark page: tiles keep their contrast, hatching uses the theme', async () => {
+    const feed = { provinces: [{ id: 'nghe-an', name: 'Nghệ An', models: { total: 38, completed: 6 } }] };
+    const el = await map('theme="dark"', {}, inline(feed));
+    await expectAccessible(el);
+    const none = tileOf(el, 'Hà Tĩnh');
+    expect(getComputedStyle(none).color).to.equal('rgb(230, 237, 243)');
   });
 
   it('shows the empty state when no province has the figure', async () => {

@@ -22,6 +22,8 @@ export const CHART_BUDGET = 55 * 1024;
 export const GROUP_BUDGET = 1.5 * 1024;
 /** Chart.js with bars and the drawing code (chart-renderer): what a page with bar charts only pays for drawing. */
 export const BAR_BUDGET = 42 * 1024;
+/** <tiendo-map>'s own chunk: its grids, view, drawing, words and styles (issue 14). */
+export const MAP_BUDGET = 8 * 1024;
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
@@ -104,6 +106,8 @@ export async function run({ root }) {
     ['a doughnut (+ chart-doughnut)', cost(...view, 'chart-renderer', 'chart-doughnut')],
   ];
   const largest = Math.max(...pages.map(([, n]) => n));
+  const mapChunk = find('tiendo-map');
+  const map = mapChunk ? gz(mapChunk) : NaN;
   const rows = [
     // The budgets of the issues: the core (dist/tiendo.js and what it imports statically: every page
     // without charts) and the chart code a page with a <tiendo-chart> fetches besides.
@@ -117,6 +121,8 @@ export async function run({ root }) {
     { label: 'chart code, the largest chart page', value: kb(largest), budget: kb(CHART_BUDGET), ok: largest <= CHART_BUDGET },
     // What each chart type's page fetches beyond the core, for information.
     ...pages.map(([label, n]) => ({ label: `  chart page: ${label}`, value: kb(n) })),
+    // Issue 14: the map's chunk (grids + drawing); the places' lists it imports are shared with the table and chart.
+    { label: 'map chunk (tiendo-map: grids, view, drawing, words)', value: kb(map), budget: kb(MAP_BUDGET), ok: map <= MAP_BUDGET },
     // What particular pages download in all (Vietnamese, valid feeds), for information.
     { label: 'page: progress + KPI (the core)', value: kb(core) },
     { label: 'page: progress + KPI + table', value: kb(core + cost('tiendo-province-table', 'province-table-view')) },
@@ -127,6 +133,7 @@ export async function run({ root }) {
     },
     { label: 'page: … the same in English', value: kb(core + cost('tiendo-province-table', 'province-table-view', 'tiendo-model-list', ...view, 'chart-renderer', 'messages-en')) },
     { label: 'page: + a picker (linked widgets)', value: kb(core + cost('tiendo-picker')) },
+    { label: 'page: + a map (with the places\' lists)', value: kb(core + cost('tiendo-map')) },
   ];
   // Issue 15: the group of linked widgets costs the core at most 1.5 KB (the picker itself is a lazy chunk).
   const coreChunk = statics.find((f) => /chunks\/core-/.test(f));

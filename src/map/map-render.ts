@@ -150,88 +150,32 @@ export function renderMap(w: MapWords, on: MapHandlers): TemplateResult {
     cssomStyle({ 'grid-row': String(row + 1), 'grid-column': `${col + 1} / span ${span}` });
   const tile = (f: MapTile, i: number) => {
     const k = f.k === undefined ? 'none' : `k${f.k}`;
-    return html`<button
-      type="button"
-      part=${hl(f) ? 'tile tile-highlight' : 'tile'}
-      class="tile ${k}${hl(f) ? ' hl' : ''}"
-      style=${cell(f.row, f.col)}
-      tabindex=${i === on.focus ? 0 : -1}
-      aria-current=${hl(f) ? 'true' : nothing}
-      aria-disabled=${f.id === undefined ? 'true' : nothing}
-      data-code=${f.code}
-      @click=${() => on.choose(i)}
-      @focus=${() => on.focused(i)}
-    >
-      <span class="abbr" aria-hidden="true" lang=${vi}>${f.abbr}</span
-      ><span class="short" aria-hidden="true" lang=${vi}>${f.short}</span
-      ><span part="figure" class="fig" aria-hidden="true">${figureParts(w.figures[i])}</span
-      ><span class="label visually-hidden">${name(f.present ? t('map.partOf', { name: f.name, unit: f.present }) : f.name)}: ${w.labels[i]}</span>
-    </button>`;
+    // Templates are written without indentation: Lit ships their text as it is (the chunk's budget).
+    return html`<button type="button" part=${hl(f) ? 'tile tile-highlight' : 'tile'} class="tile ${k}${hl(f) ? ' hl' : ''}" style=${cell(f.row, f.col)} tabindex=${i === on.focus ? 0 : -1} aria-current=${hl(f) ? 'true' : nothing} aria-disabled=${f.id === undefined ? 'true' : nothing} data-code=${f.code} @click=${() => on.choose(i)} @focus=${() => on.focused(i)}
+><span class="abbr" aria-hidden="true" lang=${vi}>${f.abbr}</span><span class="short" aria-hidden="true" lang=${vi}>${f.short}</span><span part="figure" class="fig" aria-hidden="true">${figureParts(w.figures[i])}</span><span class="label visually-hidden">${name(rowNames[i])}: ${w.labels[i]}</span></button>`;
   };
   const rows: MapFigure[] = [...v.tiles, ...v.outside];
   const rowFigures = [...w.figures, ...w.outsideFigures];
   const rowNames = [...v.tiles.map((f) => (f.present ? t('map.partOf', { name: f.name, unit: f.present }) : f.name)), ...w.outside];
 
-  return html`
-    ${on.title(w.caption)}
-    <div class="layout">
-      <div class="box">
-        <div
-          part="map"
-          class="map g${v.grid}"
-          role="group"
-          aria-label=${t('map.label')}
-          aria-describedby="hint"
-          style=${cssomStyle({ '--cols': String(v.cols) })}
-          @keydown=${on.key}
-        >
-          ${v.tiles.map(tile)}
-          ${v.islands.map(
-            (i) => html`<p part="island" class="island" style=${cell(i.row, i.col, i.span)}>
-              <span>${t(i.key === 'hoangSa' ? 'map.hoangSa' : 'map.truongSa', { unit: i.name })}</span>
-            </p>`,
-          )}
-        </div>
-        <p id="hint" class="visually-hidden">${t('map.hint')}</p>
-      </div>
-      <div class="aside">
-        <p class="legend-title" id="legend">${t('map.legend')}</p>
-        <ul part="legend" class="legend" aria-labelledby="legend">
-          ${w.legend.map((range, k) => html`<li><span class="swatch k${k}"></span>${range}</li>`)}
-          <li><span class="swatch none"></span>${t('map.noData')}</li>
-        </ul>
-        ${v.outside.length
-          ? html`<p class="outside-title" id="outside">${t('map.outside')}</p>
-              <ul part="outside" class="outside" aria-labelledby="outside">
-                ${v.outside.map((f, i) => html`<li class=${hl(f) ? 'hl' : ''}>${name(w.outside[i])}: ${w.outsideFigures[i]}</li>`)}
-              </ul>`
-          : nothing}
-        ${w.notes.map((n) => html`<p part="map-note" class="map-note">${n}</p>`)}
-      </div>
-    </div>
-    <button part="toggle" class="toggle" type="button" aria-expanded=${on.open} aria-controls="data" @click=${on.toggle}>
-      ${t(on.open ? 'map.hide' : 'map.show')}
-    </button>
-    <table id="data" part="table" class=${on.open ? '' : 'visually-hidden'}>
-      <caption>
-        ${w.caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t('map.province')}</th>
-          <th scope="col">${w.head}</th>
-          ${w.columns.map((c) => html`<th scope="col">${c.head}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (f, i) => html`<tr class=${hl(f) ? 'hl' : ''}>
-            <th scope="row">${hl(f) ? html`<span aria-hidden="true">▶ </span>` : nothing}${name(rowNames[i])}</th>
-            <td>${rowFigures[i]}</td>
-            ${w.columns.map((c) => html`<td>${c.cells[i]}</td>`)}
-          </tr>`,
-        )}
-      </tbody>
-    </table>
-  `;
+  return html`${on.title(w.caption)}<div class="layout"><div class="box"
+><div part="map" class="map g${v.grid}" role="group" aria-label=${t('map.label')} aria-describedby="hint" style=${cssomStyle({ '--cols': String(v.cols) })} @keydown=${on.key}
+>${v.tiles.map(tile)}${v.islands.map(
+    (i) => html`<p part="island" class="island" style=${cell(i.row, i.col, i.span)}><span>${t(i.key === 'hoangSa' ? 'map.hoangSa' : 'map.truongSa', { unit: i.name })}</span></p>`,
+  )}</div
+><p id="hint" class="visually-hidden">${t('map.hint')}</p></div
+><div class="aside"><p class="legend-title" id="legend">${t('map.legend')}</p
+><ul part="legend" class="legend" aria-labelledby="legend">${w.legend.map((range, k) => html`<li><span class="swatch k${k}"></span>${range}</li>`)}<li><span class="swatch none"></span>${t('map.noData')}</li></ul
+>${v.outside.length
+    ? html`<p class="outside-title" id="outside">${t('map.outside')}</p><ul part="outside" class="outside" aria-labelledby="outside">${v.outside.map(
+        (f, i) => html`<li class=${hl(f) ? 'hl' : ''}>${name(w.outside[i])}: ${w.outsideFigures[i]}</li>`,
+      )}</ul>`
+    : nothing}${w.notes.map((n) => html`<p part="map-note" class="map-note">${n}</p>`)}</div></div
+><button part="toggle" class="toggle" type="button" aria-expanded=${on.open} aria-controls="data" @click=${on.toggle}>${t(on.open ? 'map.hide' : 'map.show')}</button
+><table id="data" part="table" class=${on.open ? '' : 'visually-hidden'}><caption>${w.caption}</caption
+><thead><tr><th scope="col">${t('map.province')}</th><th scope="col">${w.head}</th>${w.columns.map((c) => html`<th scope="col">${c.head}</th>`)}</tr></thead
+><tbody>${rows.map(
+    (f, i) =>
+      html`<tr class=${hl(f) ? 'hl' : ''}><th scope="row">${hl(f) ? html`<span aria-hidden="true">▶ </span>` : nothing}${name(rowNames[i])}</th><td>${rowFigures[i]}</td>${w.columns.map((c) => html`<td>${c.cells[i]}</td>`)}</tr>`,
+  )}</tbody></table>`;
 }

@@ -215,7 +215,8 @@ export function mapView(feed: Feed, c: MapChoice, places?: MapPlaces): MapView |
     return f;
   };
 
-  const feedEra = eraOf(provinces, feed.asOf) ?? '2025';
+  // Regrouped provinces are the 34 units, whatever the feed's date says.
+  const feedEra = regrouped ? '2025' : (eraOf(provinces, feed.asOf) ?? '2025');
   const grid = GRIDS[wantEra ?? feedEra];
   const byCode = new Map<string, MapFigure>();
   const outside: MapFigure[] = [];

@@ -1,9 +1,10 @@
 import { css } from 'lit';
 
 /**
- * The map's styles. Both grids are six columns wide: at 320 px a tile is about 46 px. Tiles
- * narrower than 2.75em (44 px at the reader's font size) show an abbreviation
- * and leave "%" to the legend; wider ones show the short name.
+ * The map's styles. Both grids are six columns wide: in a 320 px widget a tile
+ * is about 46 px. A map narrower than 17.5em (tiles under 45 px at the reader's
+ * font size) shows abbreviations and leaves "%" to the legend; a wider one
+ * shows the short names.
  */
 export const mapStyles = css`
   :host {
@@ -44,15 +45,12 @@ export const mapStyles = css`
     text-align: center;
     overflow-wrap: normal;
     color: #1f2328;
-    border: 1px solid var(--tiendo-map-tile-border, #8c959f);
+    border: 1px solid var(--tiendo-map-tile-border, var(--tiendo-color-border-strong, #8c959f));
     border-radius: 2px;
     cursor: pointer;
   }
   .tile:focus-visible {
     z-index: 2;
-  }
-  .tile[aria-disabled] {
-    cursor: default;
   }
   .short {
     display: none;
@@ -61,13 +59,10 @@ export const mapStyles = css`
   .abbr {
     font-weight: 600;
   }
-  .fig {
-    font-variant-numeric: tabular-nums;
-  }
   .pct {
     display: none;
   }
-  @container (min-width: 16.5em) {
+  @container (min-width: 17.5em) {
     .short {
       display: block;
     }
@@ -106,13 +101,16 @@ export const mapStyles = css`
       ),
       var(--tiendo-color-surface, #fff);
   }
-  .hl {
-    z-index: 1;
-    font-weight: 700;
-  }
+  /* The highlighted tile: a ring in the highlight colour outside, a white one inside (more than colour). */
   .tile.hl {
-    border: 3px solid var(--tiendo-color-highlight, #073b74);
-    box-shadow: inset 0 0 0 2px #fff;
+    z-index: 1;
+    border-color: var(--tiendo-color-highlight-bar, #073b74);
+    box-shadow:
+      0 0 0 2px var(--tiendo-color-highlight-bar, #073b74),
+      inset 0 0 0 2px #fff;
+  }
+  tr.hl {
+    font-weight: 700;
   }
   .island {
     display: flex;
@@ -144,13 +142,12 @@ export const mapStyles = css`
     display: flex;
     align-items: center;
     gap: 0.5em;
-    font-variant-numeric: tabular-nums;
   }
   .swatch {
     flex: none;
     width: 1.25em;
     height: 1.25em;
-    border: 1px solid var(--tiendo-map-tile-border, #8c959f);
+    border: 1px solid var(--tiendo-map-tile-border, var(--tiendo-color-border-strong, #8c959f));
   }
   .legend-title,
   .outside-title {
@@ -180,9 +177,6 @@ export const mapStyles = css`
   td {
     padding: 0.25em 0.5em;
     border-bottom: 1px solid var(--tiendo-color-border, #d0d7de);
-  }
-  td {
-    font-variant-numeric: tabular-nums;
   }
   /* The colours are data: under forced colours they stay, with system-coloured edges. */
   @media (forced-colors: active) {

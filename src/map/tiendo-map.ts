@@ -1,5 +1,4 @@
-import type { TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { TiendoElement, type WidgetNote, type WidgetProblem } from '../base/tiendo-element.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
@@ -52,23 +51,34 @@ const KEYS = ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End'];
 export class TiendoMap extends TiendoElement<MapView> {
   static override styles = [baseStyles, mapStyles];
 
+  // Declared without decorators, as the base does: fewer bytes in the map's chunk.
+  static override properties: PropertyDeclarations = {
+    metric: { reflect: true },
+    highlight: { reflect: true },
+    grid: { reflect: true },
+    regroup: {},
+    showPresent: { type: Boolean, attribute: 'show-present' },
+    open: { state: true },
+    focusCode: { state: true },
+  };
+
   /** Id of the metric in the feed (its rate where it has one); absent: the pilot models' completion rate. */
-  @property({ reflect: true }) metric?: string;
+  metric?: string;
   /** Id of the province to mark (default: `province`). */
-  @property({ reflect: true }) highlight?: string;
+  highlight?: string;
   /** `34` or `63`: which grid; absent: the one the feed's provinces fit. */
-  @property({ reflect: true }) grid?: string;
+  grid?: string;
   /**
    * `2025`: a feed of the 63 former provinces is added up into the 34 units of today
    * (counts and value/total pairs); a reported rate or a score shows "—" and a note says why.
    */
-  @property() regroup?: string;
+  regroup?: string;
   /** Names a former province with the unit it is now part of: "Vĩnh Phúc (nay thuộc Phú Thọ)". */
-  @property({ type: Boolean, attribute: 'show-present' }) showPresent = false;
+  showPresent = false;
 
-  @state() private open = false;
+  private open = false;
   /** Code of the tile that holds the tab stop. */
-  @state() private focusCode?: string;
+  private focusCode?: string;
 
   private words?: MapWords;
 
