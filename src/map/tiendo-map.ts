@@ -58,8 +58,8 @@ export class TiendoMap extends TiendoElement<MapView> {
     grid: { reflect: true },
     regroup: {},
     showPresent: { type: Boolean, attribute: 'show-present' },
-    open: { state: true },
-    focusCode: { state: true },
+    open: { state: true, attribute: false },
+    focusCode: { state: true, attribute: false },
   };
 
   /** Id of the metric in the feed (its rate where it has one); absent: the pilot models' completion rate. */
