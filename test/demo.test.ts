@@ -73,6 +73,7 @@ describe('demo portal', () => {
     // The table and the chart of the group mark Hà Tĩnh; the figures outside the group stay.
     expect(doc.querySelector('tiendo-province-table')!.getAttribute('highlight')).to.equal('ha-tinh');
     expect(doc.querySelector('tiendo-chart[group="trang"]')!.getAttribute('highlight')).to.equal('ha-tinh');
+    expect(doc.querySelector('tiendo-map')!.getAttribute('highlight')).to.equal('ha-tinh');
     expect(doc.querySelector('tiendo-chart:not([group])')!.getAttribute('highlight')).to.equal('vinh-phuc');
     expect(visibleText(haTinh)).to.contain('0/43');
     // Switching the language keeps the province.

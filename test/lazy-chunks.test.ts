@@ -61,6 +61,7 @@ describe('lazy chunks that fail to arrive', () => {
   const widgets: [string, string, string][] = [
     ['tiendo-model-list', `<tiendo-model-list src="${ONE_PROVINCE_FEED}">Nghệ An: 6/38</tiendo-model-list>`, 'Hoàn thành'],
     ['tiendo-picker', `<tiendo-picker src="${FEED}">Chọn tỉnh</tiendo-picker>`, 'Nghệ An'],
+    ['tiendo-map', `<tiendo-map src="${FEED}">Bản đồ tiến độ</tiendo-map>`, 'Nghệ An'],
   ];
   for (const [tag, markup, after] of widgets) {
     it(`the <${tag}> element: its fallback text meanwhile, an error event, the widget after the retry`, async () => {

@@ -22,7 +22,7 @@ describe('custom-elements.json', () => {
 
   it('documents every widget with its shared attributes, parts and events', () => {
     const tags = elements.map((d) => d.tagName).sort();
-    for (const tag of ['tiendo-chart', 'tiendo-kpi', 'tiendo-model-list', 'tiendo-picker', 'tiendo-progress', 'tiendo-province-table']) {
+    for (const tag of ['tiendo-chart', 'tiendo-kpi', 'tiendo-map', 'tiendo-model-list', 'tiendo-picker', 'tiendo-progress', 'tiendo-province-table']) {
       assert.ok(tags.includes(tag), `${tag} in the manifest`);
     }
     for (const d of elements) {
