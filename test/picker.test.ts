@@ -166,3 +166,28 @@ describe('two copies of the script on one page', () => {
     }
   });
 });
+
+describe('a map tile drives its group', () => {
+  afterEach(cleanup);
+
+  it('Enter on a tile moves the group: the progress follows, the table highlights', async () => {
+    const F34 = '/test/fixtures/provinces-34.json';
+    const box = mount(`<button>before</button>
+      <tiendo-map src="${F34}" group="by-map" highlight="nghe-an"></tiendo-map>
+      <tiendo-progress src="${F34}" group="by-map" province="nghe-an"></tiendo-progress>
+      <tiendo-province-table src="${F34}" group="by-map"></tiendo-province-table>
+      <tiendo-progress src="${F34}" group="another" province="nghe-an"></tiendo-progress>`);
+    const [map, progress, table, other] = [...box.querySelectorAll('tiendo-map, tiendo-progress, tiendo-province-table')] as HTMLElement[];
+    await untilState(map, 'ready');
+    await untilState(progress, 'ready');
+    await untilState(table, 'ready');
+    box.querySelector('button')!.focus();
+    await sendKeys({ press: 'Tab' }); // into the map, on its highlighted tile (Nghệ An)
+    await sendKeys({ press: 'ArrowDown' }); // Hà Tĩnh, south of it
+    await sendKeys({ press: 'Enter' });
+    await until(() => progress.getAttribute('province') === 'ha-tinh', 'the progress on Hà Tĩnh');
+    await until(() => visibleText(progress).includes('Hà Tĩnh'), 'showing Hà Tĩnh');
+    await until(() => table.getAttribute('highlight') === 'ha-tinh', 'the table highlights Hà Tĩnh');
+    expect(other.getAttribute('province')).to.equal('nghe-an');
+  });
+});
