@@ -19,7 +19,7 @@ export function realWait(ms: number): Promise<void> {
 }
 
 /** Resolves when `check` is true, polling in real time; rejects with `what` after `ms`. */
-export async function realUntil(check: () => boolean, what: string, ms = 5000): Promise<void> {
+export async function realUntil(check: () => boolean, what: string, ms = 15_000): Promise<void> {
   const start = performance.now();
   while (!check()) {
     if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);

@@ -18,7 +18,7 @@ export function cleanup(): void {
 }
 
 /** Resolves when `check` is true, polling each frame; rejects with `what` after `ms`. */
-export async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+export async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
   const start = performance.now();
   while (!check()) {
     if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
@@ -27,7 +27,7 @@ export async function until(check: () => boolean, what: string, ms = 5000): Prom
 }
 
 /** Waits until the element reflects `state` (and has rendered it). */
-export async function untilState(el: Element, state: string, ms = 5000): Promise<void> {
+export async function untilState(el: Element, state: string, ms = 10_000): Promise<void> {
   await until(() => el.getAttribute('state') === state, `<${el.localName}> state=${state} (is ${el.getAttribute('state')})`, ms);
   await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
 }
