@@ -88,6 +88,15 @@ describe('grids (data)', () => {
     expect(classOf(0.4, [0.15, 0.2, 0.25, 0.3, 0.35, 0.4])).to.equal(4);
     expect(classOf(0.2, [0.15, 0.2, 0.25, 0.3, 0.35, 0.4])).to.equal(1);
   });
+
+  it('never makes NaN classes, even for figures closer together than any round number (found by the fuzzer)', () => {
+    for (const values of [[0, 3e-323], [5e-324, 3e-323], [0, 1e-300], [3e-323, 1e15]]) {
+      const b = classBreaks(values);
+      expect(b.every(Number.isFinite), String(values)).to.equal(true);
+      expect(b[0]).to.be.at.most(Math.min(...values));
+      expect(b[b.length - 1]).to.be.at.least(Math.max(...values));
+    }
+  });
 });
 
 describe('<tiendo-map>', () => {

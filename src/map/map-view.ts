@@ -116,7 +116,10 @@ export function classBreaks(values: number[]): number[] {
   if (grain > width / 2) grain /= 2;
   const lo = tidy(Math.floor(min / grain) * grain);
   const hi = tidy(Math.ceil(max / grain) * grain);
-  return Array.from({ length: 6 }, (_, i) => tidy(lo + ((hi - lo) * i) / 5));
+  const breaks = Array.from({ length: 6 }, (_, i) => tidy(lo + ((hi - lo) * i) / 5));
+  // Figures so close together that no round number separates them (a width below the smallest
+  // double): the figures' own ends, in one class, rather than NaN.
+  return breaks.every(Number.isFinite) && breaks[0] <= min && breaks[5] >= max && breaks[0] < breaks[5] ? breaks : [min, max];
 }
 
 /** The class of a figure: the last class whose lower bound it reaches. */

@@ -10,7 +10,7 @@
  * every attribute set below finds its figures.
  *
  * Every element src/index.ts defines is here: progress, KPI, province table,
- * model list and chart (the chart of one metric). One case per tag: the suites
+ * model list, chart (the chart of one metric), map and picker. One case per tag: the suites
  * find a widget by its tag.
  */
 import '../../src/index.js';
@@ -27,6 +27,8 @@ export const WIDGETS: WidgetCase[] = [
   { tag: 'tiendo-province-table', attrs: 'highlight="nghe-an"' },
   { tag: 'tiendo-model-list', attrs: 'province="nghe-an"' },
   { tag: 'tiendo-chart', attrs: 'metric="on-time" highlight="nghe-an"' },
+  { tag: 'tiendo-map', attrs: 'metric="on-time" highlight="nghe-an"' },
+  { tag: 'tiendo-picker', attrs: '' },
 ];
 
 /** The attributes of markup such as `a="1" b` as name/value pairs, in order. */
