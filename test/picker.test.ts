@@ -102,6 +102,16 @@ describe('<tiendo-picker> and linked widgets', () => {
     expect(history.length).to.equal(before); // replaced, not pushed: no reload, no new history entry
   });
 
+  it("a shared link wins over a widget's own highlight, even one whose code arrives after the choice", async () => {
+    history.replaceState(null, '', `${location.pathname}?tinh=ha-tinh`);
+    const box = mount(`
+      <tiendo-picker src="${FEED}" group="${g}" url-param="tinh"></tiendo-picker>
+      <tiendo-province-table src="${FEED}" group="${g}" highlight="nghe-an"></tiendo-province-table>`);
+    const table = box.querySelector('tiendo-province-table')!;
+    await until(() => table.getAttribute('highlight') === 'ha-tinh', 'the table on the shared link\'s province');
+    await until(() => table.shadowRoot?.querySelector('[part~="row-highlight"]')?.textContent?.includes('Hà Tĩnh') === true, 'its row');
+  });
+
   it('ignores an unknown province in the address, with a warning, never an error', async () => {
     history.replaceState(null, '', `${location.pathname}?tinh=atlantis`);
     const warn = console.warn;

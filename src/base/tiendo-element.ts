@@ -253,10 +253,13 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     return this.usesArea ? 'province' : 'highlight';
   }
 
-  /** @internal Takes the group's choice; a widget's own attribute holds until the choice changes. */
-  followGroup(choice: GroupChoice, joining: boolean): void {
+  /**
+   * @internal Takes the group's choice. A widget's own attribute holds until a choice is made in
+   * its group; a widget that joins after one (added later, or whose code arrived later: a shared
+   * link's `?tinh=` is chosen as the page opens) takes the choice already made.
+   */
+  followGroup(choice: GroupChoice, _joining: boolean): void {
     const as = this.followsAs;
-    if (joining && this.hasAttribute(as)) return;
     const self = this as unknown as Record<string, string | undefined>;
     self[as] = choice.province || undefined;
     if (as === 'province') this.commune = choice.commune || undefined;

@@ -85,9 +85,9 @@ export class TiendoPicker extends TiendoElement<PickerView> {
     return 'province';
   }
 
-  override followGroup(choice: GroupChoice, joining: boolean): void {
+  override followGroup(choice: GroupChoice): void {
     if (this.isCommuneLevel) {
-      if (!(joining && this.hasAttribute('province'))) this.province = choice.province || undefined;
+      this.province = choice.province || undefined;
       this.chosenId = choice.commune ?? '';
     } else {
       this.chosenId = choice.province;

@@ -118,7 +118,6 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
    */
   override followGroup(choice: GroupChoice, joining: boolean): void {
     if (this.level !== 'commune') return super.followGroup(choice, joining);
-    if (joining && this.hasAttribute('highlight')) return;
     if (choice.province) this.province = choice.province;
     this.highlight = choice.commune || undefined;
   }
