@@ -11,6 +11,7 @@
  */
 import type { Feed, FeedArea, MetricDefinition, MetricValue, ModelCounts, ModelStatus, Province } from '../feed/types.js';
 import { formatDate, formatNumber, formatPercent } from '../i18n/format.js';
+import { COUNT_KEY } from '../feed/figures.js';
 import type { Lang } from '../i18n/messages.js';
 
 /** What the tag chooses from the feed (its attributes, by name). */
@@ -192,11 +193,7 @@ export function fallbackText(feed: Feed, c: FallbackChoice, lang: Lang): string 
     const m = area.models;
     if (!m?.total) return '';
     const only = c.status?.trim() as ModelStatus | undefined;
-    const counts: Record<ModelStatus, number | undefined> = {
-      completed: m.completed,
-      'in-progress': m.inProgress,
-      'not-started': m.notStarted,
-    };
+    const counts = Object.fromEntries(Object.entries(COUNT_KEY).map(([s, key]) => [s, m[key]])) as Record<ModelStatus, number | undefined>;
     let text: string | undefined;
     if (only && Object.hasOwn(w.status, only) && counts[only] !== undefined) {
       text = fill(w.status[only], { count: counts[only]!, total: m.total }, lang);

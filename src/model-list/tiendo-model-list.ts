@@ -4,6 +4,7 @@ import { TiendoElement, type ChosenArea, type ViewBase, type WidgetProblem } fro
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
 import { MODEL_STATUSES, type Feed, type ModelStatus } from '../feed/types.js';
+import { COUNT_KEY } from '../feed/figures.js';
 import { formatNumber } from '../i18n/format.js';
 import { msg } from '../i18n/messages.js';
 import { statusStyles } from '../base/status.styles.js';
@@ -64,9 +65,8 @@ export class TiendoModelList extends TiendoElement<ModelListView> {
     if (!models.length) return undefined;
     // The province's own counts where the feed gives them (a list may name only some models), else the list's.
     const g = chosen.area.models;
-    const given = { completed: g?.completed, 'in-progress': g?.inProgress, 'not-started': g?.notStarted };
     const counts = {} as Record<ModelStatus, number>;
-    for (const s of MODEL_STATUSES) counts[s] = given[s] ?? all.filter((m) => m.status === s).length;
+    for (const s of MODEL_STATUSES) counts[s] = g?.[COUNT_KEY[s]] ?? all.filter((m) => m.status === s).length;
     return { name: this.areaName(chosen), models, counts, source: chosen.source, asOf: chosen.asOf };
   }
 
