@@ -81,7 +81,11 @@ function strings(v: unknown, out: string[] = []): string[] {
 /** The first percentage in `text` (feed strings holding a % sign taken out): its bound ('<', '>' or none) and figure. */
 function firstPercent(text: string, feed: Json): { bound?: '<' | '>'; shown: number; decimals: number; token: string } | undefined {
   let own = ` ${text} `;
-  for (const s of strings(feed).filter((x) => x.includes('%')).sort((a, b) => b.length - a.length)) own = own.split(s).join(' ');
+  // A feed string is taken out where it stands alone: "0%" (a metric's id) is not inside "100,0%".
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const s of strings(feed).filter((x) => x.includes('%')).sort((a, b) => b.length - a.length)) {
+    own = own.replace(new RegExp(`${/^[\d.,]/.test(s) ? '(?<![\\d.,])' : ''}${escape(s)}`, 'g'), ' ');
+  }
   const m = /(?:([<>])\u00a0|(hơn|over|dưới|under) )?(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)%/.exec(own);
   if (!m) return undefined;
   const bound = (m[1] ?? { hơn: '>', over: '>', dưới: '<', under: '<' }[m[2] ?? ''] ?? undefined) as '<' | '>' | undefined;
@@ -172,6 +176,9 @@ describe('percent honesty: no accepted feed shows 100% or 0% wrongly (progress, 
     expect(firstPercent('(hơn 99,9%)', feed)).to.deep.include({ bound: '>', shown: 99.9, decimals: 1 });
     expect(firstPercent('<\u00a00.01%', feed)).to.deep.include({ bound: '<', shown: 0.01, decimals: 2 });
     expect(firstPercent('6/38 · 15,8%', feed)).to.deep.include({ shown: 15.8 });
+    // A feed string that is the tail of a figure (CI, 2026-11-29: a metric id "0%" beside "100,0%").
+    expect(firstPercent('đạt 2 trên 2 (tỷ lệ 100,0%); mục tiêu >\u00a099,99%', { metrics: [{ id: '0%' }] })).to.deep.include({ shown: 100 });
+    expect(firstPercent('Chỉ số 0% đạt 15,8%', { metrics: [{ id: '0%' }] })).to.deep.include({ shown: 15.8 });
     expect(() => expectHonest('100,0%', 1999 / 2000, feed, 'probe')).to.throw();
     expect(() => expectHonest('0,0%', 1e-6, feed, 'probe')).to.throw();
     expect(() => expectHonest('>\u00a099,9%', 1, feed, 'probe')).to.throw();
