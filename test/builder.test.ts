@@ -1,8 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessibleDocument, mockFeed, openPage, until, visibleText } from './helpers.js';
-import { fallbackText, shareText } from '../src/builder/fallback-text.js';
-import { iframeSnippet, reserveCss, scriptSnippet } from '../src/builder/snippets.js';
+import { fallbackText, shareText } from '../src/snippet/fallback-text.js';
+import { iframeSnippet, reserveCss, scriptSnippet } from '../src/snippet/snippets.js';
 import { FEED_PARAMS } from '../src/embed/embed-config.js';
 import { validateFeed } from '../src/feed/validation.js';
 

@@ -17,8 +17,8 @@ import type { Feed, FeedArea, Province } from '../feed/types.js';
 import { formatDate } from '../i18n/format.js';
 import type { Lang } from '../i18n/messages.js';
 import { builderWords, fill } from './builder-messages.js';
-import { fallbackText } from './fallback-text.js';
-import { embedUrl, iframeSnippet, scriptSnippet, type Attribute, type Heights } from './snippets.js';
+import { fallbackText } from '../snippet/fallback-text.js';
+import { embedUrl, iframeSnippet, scriptSnippet, type Attribute, type Heights } from '../snippet/snippets.js';
 
 type Tiendo = typeof import('../index.js');
 
