@@ -139,7 +139,8 @@ function demoHome(): Plugin {
 
 /** The modules of the shared core chunk: Lit and the wings, but not the words or code fetched on demand. */
 function isCore(id: string): boolean {
-  if (/messages-en|rule-messages|csv-download|lazy-widget/.test(id)) return false;
+  // Lit's decorators serve only lazily defined widgets (the core declares static properties).
+  if (/messages-en|rule-messages|csv-download|lazy-widget|[\\/]decorators[\\/.]/.test(id)) return false;
   return /[\\/]src[\\/](base|feed|i18n|progress|kpi)[\\/]|[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id);
 }
 

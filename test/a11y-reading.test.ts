@@ -60,7 +60,8 @@ function spoken(el: Element): string {
     if (style.display === 'none' || style.visibility === 'hidden' || node.localName === 'script' || node.localName === 'style') return;
     if (node instanceof HTMLSlotElement) return node.assignedNodes({ flatten: true }).forEach(walk);
     (node.shadowRoot ?? node).childNodes.forEach(walk);
-    out.push(' ');
+    // Inline elements (a <bdi> around a name) run on in the text; blocks are read apart.
+    if (!style.display.startsWith('inline')) out.push(' ');
   };
   walk(el.shadowRoot!.querySelector('[part~="base"]')!);
   return out.join('').replace(/\s+/g, ' ').trim();
@@ -97,7 +98,7 @@ describe('read aloud', () => {
     const [el] = await widgets('<tiendo-progress province="nghe-an"></tiendo-progress>');
     const text = spoken(el);
     expect(text).to.contain('Nghệ An đã hoàn thành 7 trên 41 mô hình điểm (17,1%); 23 mô hình đang triển khai, 11 chưa triển khai.');
-    expect(text).to.contain('Số liệu đến ngày 4 tháng 10 năm 2024');
+    expect(text).to.contain('Số liệu tính đến ngày 4 tháng 10 năm 2024');
     // The compact forms stay on screen only (SPEC, Elements: "6 trên 38", not "6/38"; dates in words).
     expect(text).not.to.match(/\d\/\d/);
     expect(text).not.to.contain('04/10/2024');
@@ -112,9 +113,9 @@ describe('read aloud', () => {
     const [el] = await widgets('<tiendo-kpi province="nghe-an" metric="on-time"></tiendo-kpi>');
     const text = spoken(el);
     expect(text).to.contain(
-      'Hồ sơ trả kết quả đúng hạn của Nghệ An đạt 74.336 trên 74.587 hồ sơ (tỷ lệ 99,66%); tăng 1.240 so với kỳ trước (tốt hơn); mục tiêu 99,5% (đã đạt).',
+      'Nghệ An: 74.336 trên 74.587 hồ sơ trả kết quả đúng hạn, tỷ lệ 99,66%; tăng 1.240 so với kỳ trước (chiều hướng tốt); mục tiêu 99,5% (đã đạt).',
     );
-    expect(text).to.contain('Số liệu đến ngày 4 tháng 10 năm 2024');
+    expect(text).to.contain('Số liệu tính đến ngày 4 tháng 10 năm 2024');
     expect(text).not.to.match(/\d\/\d/);
     expectEachFigureOnce(el);
     const meter = part(el, 'target')!.querySelector('[role="progressbar"]')!;

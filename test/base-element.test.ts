@@ -144,7 +144,7 @@ describe('shared widget behaviour', () => {
     const [plain, debug] = [...box.children];
     await untilState(plain, 'error');
     await untilState(debug, 'error');
-    expect(visibleText(plain)).to.equal('Nghệ An: 6/38 mô hình hoàn thành Chưa hiển thị được số liệu. Vui lòng xem lại sau.');
+    expect(visibleText(plain)).to.equal('Nghệ An: 6/38 mô hình hoàn thành Chưa hiển thị được số liệu. Vui lòng quay lại sau.');
     expect(visibleText(debug)).to.contain('Không có tỉnh "nowhere" trong nguồn dữ liệu.');
   });
 });

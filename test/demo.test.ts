@@ -29,7 +29,7 @@ describe('demo portal', () => {
       .filter((el) => el.localName.startsWith('tiendo-'))
       .map((el) => visibleText(el))
       .join(' | ');
-    for (const figure of ['6/38 mô hình hoàn thành', '15,8%', '201.884', '74.336/74.587 hồ sơ · 99,66%', '9/11 dịch vụ', '5.862/6.302', 'Số liệu đến 04/10/2024']) {
+    for (const figure of ['6/38 mô hình hoàn thành', '15,8%', '201.884', '74.336/74.587 hồ sơ · 99,66%', '9/11 dịch vụ', '5.862/6.302', 'Số liệu tính đến ngày 04/10/2024']) {
       expect(text).to.contain(figure);
     }
     expect((doc.defaultView as unknown as { __consoleErrors: string[] }).__consoleErrors).to.deep.equal([]);

@@ -39,7 +39,7 @@ describe('feed loader', () => {
       .firstElementChild!;
     await untilState(el, 'error', 4000);
     expect(visibleText(el)).to.contain('Nghệ An: 6/38');
-    expect(visibleText(el)).to.contain('Chưa hiển thị được số liệu. Vui lòng xem lại sau.');
+    expect(visibleText(el)).to.contain('Chưa hiển thị được số liệu. Vui lòng quay lại sau.');
     expect(visibleText(el)).to.contain('không trả lời sau 1 giây');
     expect(errors[0].detail.kind).to.equal('timeout');
     expect(errors[0].detail.url).to.equal(location.origin + url);
@@ -52,7 +52,7 @@ describe('feed loader', () => {
     const [a, b] = box.querySelectorAll('tiendo-progress');
     await untilState(a, 'error');
     await untilState(b, 'error');
-    expect(visibleText(a)).to.equal('Chưa hiển thị được số liệu. Vui lòng xem lại sau.');
+    expect(visibleText(a)).to.equal('Chưa hiển thị được số liệu. Vui lòng quay lại sau.');
     expect(visibleText(b)).to.contain('không phải JSON hợp lệ');
     expect(visibleText(b)).not.to.contain('Trang chủ');
   });

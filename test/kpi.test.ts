@@ -44,7 +44,7 @@ describe('<tiendo-kpi>', () => {
     expect(part(el, 'value')!.textContent).to.equal('201.884');
     expect(text).to.contain('201.884 hồ sơ');
     expect(text).to.contain('6 tháng đầu năm 2022');
-    expect(text).to.contain('Số liệu đến 17/08/2022');
+    expect(text).to.contain('Số liệu tính đến ngày 17/08/2022');
   });
 
   it('shows a count against its denominator with the rate to two decimals', async () => {
@@ -54,7 +54,7 @@ describe('<tiendo-kpi>', () => {
     expect(part(el, 'rate')!.textContent).to.equal('99,66%');
     // SPEC (Elements): what is read aloud is written for the ear, "74.336 trên 74.587", not "74.336/74.587".
     expect(part(el, 'sentence')!.textContent).to.equal(
-      'Hồ sơ trả kết quả đúng hạn của Bộ Công an đạt 74.336 trên 74.587 hồ sơ (tỷ lệ 99,66%).',
+      'Bộ Công an: 74.336 trên 74.587 hồ sơ trả kết quả đúng hạn, tỷ lệ 99,66% (6 tháng đầu năm 2022).',
     );
   });
 
@@ -79,7 +79,7 @@ describe('<tiendo-kpi>', () => {
     expect(visibleText(el)).to.contain('Figures as of 17 Aug 2022');
     // SPEC (Elements): read aloud "74,336 of 74,587", not "74,336/74,587".
     expect(part(el, 'sentence')!.textContent).to.equal(
-      'Hồ sơ trả kết quả đúng hạn in Bộ Công an: 74,336 of 74,587 hồ sơ (a rate of 99.66%).',
+      'Hồ sơ trả kết quả đúng hạn in Bộ Công an: 74,336 of 74,587 hồ sơ, a rate of 99.66% (6 tháng đầu năm 2022).',
     );
   });
 
@@ -87,13 +87,13 @@ describe('<tiendo-kpi>', () => {
     const el = kpi(mount(`<tiendo-kpi value="50579" previous="41000" label="Hồ sơ trực tuyến" unit="hồ sơ"></tiendo-kpi>`));
     await untilState(el, 'ready');
     const change = part(el, 'change')!;
-    expect(change.textContent!.replace(/\s+/g, ' ').trim()).to.equal('▲ Tăng 9.579 so với kỳ trước (tốt hơn)');
+    expect(change.textContent!.replace(/\s+/g, ' ').trim()).to.equal('▲ Tăng 9.579 so với kỳ trước (chiều hướng tốt)');
     expect(change.classList.contains('good')).to.equal(true);
     const good = getComputedStyle(change).color;
 
     const fewer = kpi(mount(`<tiendo-kpi value="38000" previous="41000" label="Hồ sơ"></tiendo-kpi>`));
     await untilState(fewer, 'ready');
-    expect(part(fewer, 'change')!.textContent).to.contain('Giảm 3.000 so với kỳ trước (kém hơn)');
+    expect(part(fewer, 'change')!.textContent).to.contain('Giảm 3.000 so với kỳ trước (chiều hướng xấu)');
     expect(getComputedStyle(part(fewer, 'change')!).color).not.to.equal(good);
   });
 
@@ -108,7 +108,7 @@ describe('<tiendo-kpi>', () => {
     const el = kpi(box);
     el.requestUpdate('src');
     await untilState(el, 'ready');
-    expect(part(el, 'change')!.textContent).to.contain('Giảm 149 so với kỳ trước (tốt hơn)');
+    expect(part(el, 'change')!.textContent).to.contain('Giảm 149 so với kỳ trước (chiều hướng tốt)');
     expect(part(el, 'change')!.classList.contains('good')).to.equal(true);
     expect(visibleText(el)).to.contain('Toàn quốc');
   });
@@ -170,11 +170,11 @@ describe('<tiendo-kpi>', () => {
       await untilState(el, 'ready');
       const change = part(el, 'change')!;
       // 201.884 against 149.620 on 31/05/2022, the history's last point.
-      expect(folded(change)).to.equal('▲ 52.264 so với 31/05/2022 (tốt hơn)');
+      expect(folded(change)).to.equal('▲ 52.264 so với 31/05/2022 (chiều hướng tốt)');
       expect(change.classList.contains('good')).to.equal(true);
       expect(change.getAttribute('aria-hidden')).to.equal('true');
       expect(sentence(el)).to.equal(
-        'Hồ sơ tiếp nhận trực tuyến của Bộ Công an đạt 201.884 hồ sơ; tăng 52.264 so với ngày 31 tháng 5 năm 2022 (tốt hơn).',
+        'Bộ Công an: 201.884 hồ sơ tiếp nhận trực tuyến (6 tháng đầu năm 2022); tăng 52.264 so với ngày 31 tháng 5 năm 2022 (chiều hướng tốt).',
       );
       await expectAccessible(el);
     });
@@ -184,7 +184,7 @@ describe('<tiendo-kpi>', () => {
       await untilState(el, 'ready');
       expect(folded(part(el, 'change'))).to.equal('▲ 52,264 since 31 May 2022 (better)');
       expect(sentence(el)).to.equal(
-        'Hồ sơ tiếp nhận trực tuyến in Bộ Công an: 201,884 hồ sơ; up 52,264 since 31 May 2022 (better).',
+        'Hồ sơ tiếp nhận trực tuyến in Bộ Công an: 201,884 hồ sơ (6 tháng đầu năm 2022); up 52,264 since 31 May 2022 (better).',
       );
     });
 
@@ -219,8 +219,8 @@ describe('<tiendo-kpi>', () => {
     it('lets `previous`, when present, win over the history for the change; the trend is still drawn', async () => {
       const figure = { value: 120, previous: 90, history: [{ asOf: '2024-05-31', value: 100 }] };
       const el = await inline(oneMetric({}, figure));
-      expect(folded(part(el, 'change'))).to.equal('▲ Tăng 30 so với kỳ trước (tốt hơn)');
-      expect(sentence(el)).to.equal('Hồ sơ của Toàn quốc đạt 120 hồ sơ; tăng 30 so với kỳ trước (tốt hơn).');
+      expect(folded(part(el, 'change'))).to.equal('▲ Tăng 30 so với kỳ trước (chiều hướng tốt)');
+      expect(sentence(el)).to.equal('Toàn quốc: 120 hồ sơ; tăng 30 so với kỳ trước (chiều hướng tốt).');
       expect(part(el, 'trend')).not.to.equal(null);
       const en = await inline(oneMetric({}, figure), 'lang="en"');
       expect(folded(part(en, 'change'))).to.equal('▲ Up 30 on the previous period (better)');
@@ -229,9 +229,9 @@ describe('<tiendo-kpi>', () => {
     it('judges the change in the metric’s direction, never by colour alone', async () => {
       const late = { higherIsBetter: false };
       const fewer = await inline(oneMetric(late, { value: 251, history: [{ asOf: '2024-05-31', value: 400 }] }));
-      expect(folded(part(fewer, 'change'))).to.equal('▼ 149 so với 31/05/2024 (tốt hơn)');
+      expect(folded(part(fewer, 'change'))).to.equal('▼ 149 so với 31/05/2024 (chiều hướng tốt)');
       expect(part(fewer, 'change')!.classList.contains('good')).to.equal(true);
-      expect(sentence(fewer)).to.contain('; giảm 149 so với ngày 31 tháng 5 năm 2024 (tốt hơn).');
+      expect(sentence(fewer)).to.contain('; giảm 149 so với ngày 31 tháng 5 năm 2024 (chiều hướng tốt).');
       const more = await inline(oneMetric(late, { value: 420, history: [{ asOf: '2024-05-31', value: 400 }] }), 'lang="en"');
       expect(folded(part(more, 'change'))).to.equal('▲ 20 since 31 May 2024 (worse)');
       expect(part(more, 'change')!.classList.contains('bad')).to.equal(true);
@@ -241,8 +241,8 @@ describe('<tiendo-kpi>', () => {
     it('compares with the last point that has the same kind of figure, a rate in points', async () => {
       const figure = { rate: 0.9, history: [{ asOf: '2024-04-30', rate: 0.8 }, { asOf: '2024-05-31', value: 5 }, { asOf: '2024-06-15', rate: 0.875 }] };
       const el = await inline(oneMetric({ unit: undefined }, figure, { asOf: '2024-06-30' }));
-      expect(folded(part(el, 'change'))).to.equal('▲ 2,5 điểm phần trăm so với 15/06/2024 (tốt hơn)');
-      expect(sentence(el)).to.equal('Hồ sơ của Toàn quốc đạt 90,00%; tăng 2,5 điểm phần trăm so với ngày 15 tháng 6 năm 2024 (tốt hơn).');
+      expect(folded(part(el, 'change'))).to.equal('▲ 2,5 điểm phần trăm so với 15/06/2024 (chiều hướng tốt)');
+      expect(sentence(el)).to.equal('Toàn quốc: Hồ sơ đạt 90,00%; tăng 2,5 điểm phần trăm so với ngày 15 tháng 6 năm 2024 (chiều hướng tốt).');
     });
   });
 
@@ -251,7 +251,7 @@ describe('<tiendo-kpi>', () => {
       const el = await inline(oneMetric({}, { value: 100.001, history: [{ asOf: '2024-05-31', value: 100 }] }));
       expect(folded(part(el, 'change'))).to.equal('= Không đổi so với 31/05/2024');
       expect(part(el, 'change')!.classList.contains('same')).to.equal(true);
-      expect(sentence(el)).to.equal('Hồ sơ của Toàn quốc đạt 100 hồ sơ; không đổi so với ngày 31 tháng 5 năm 2024.');
+      expect(sentence(el)).to.equal('Toàn quốc: 100 hồ sơ; không đổi so với ngày 31 tháng 5 năm 2024.');
       const rate = await inline(oneMetric({}, { rate: 0.5, previous: 0.49999 }), 'lang="en"');
       expect(folded(part(rate, 'change'))).to.equal('= Unchanged on the previous period');
       expect(sentence(rate)).to.contain('unchanged on the previous period.');
@@ -265,14 +265,14 @@ describe('<tiendo-kpi>', () => {
       const near = kpi(mount(`<tiendo-kpi value="149999" total="150000" label="Hồ sơ" unit="hồ sơ"></tiendo-kpi>`));
       await untilState(near, 'ready');
       expect(part(near, 'rate')!.textContent).to.equal('>\u00a099,99%');
-      expect(sentence(near)).to.equal('Hồ sơ đạt 149.999 trên 150.000 hồ sơ (tỷ lệ hơn 99,99%).');
+      expect(sentence(near)).to.equal('149.999 trên 150.000 hồ sơ, tỷ lệ hơn 99,99%.');
       const whole = kpi(mount(`<tiendo-kpi value="150000" total="150000" label="Hồ sơ"></tiendo-kpi>`));
       await untilState(whole, 'ready');
       expect(part(whole, 'rate')!.textContent).to.equal('100,00%');
       const tiny = kpi(mount(`<tiendo-kpi lang="en" value="1" total="1000000" label="Dossiers"></tiendo-kpi>`));
       await untilState(tiny, 'ready');
       expect(part(tiny, 'rate')!.textContent).to.equal('<\u00a00.01%');
-      expect(sentence(tiny)).to.equal('Dossiers: 1 of 1,000,000 (a rate of under 0.01%).');
+      expect(sentence(tiny)).to.equal('Dossiers: 1 of 1,000,000, a rate of under 0.01%.');
       const reported = kpi(mount(`<tiendo-kpi lang="en" rate="0.99999" label="Rate"></tiendo-kpi>`));
       await untilState(reported, 'ready');
       expect(part(reported, 'value')!.textContent).to.equal('>\u00a099.99%');
@@ -294,7 +294,7 @@ describe('<tiendo-kpi>', () => {
       const late = { higherIsBetter: false, unit: undefined };
       const missed = await inline(oneMetric(late, { rate: 0.05, target: 0.02 }));
       expect(visibleText(missed)).to.contain('Mục tiêu 2% · chưa đạt');
-      expect(sentence(missed)).to.equal('Hồ sơ của Toàn quốc đạt 5,00%; mục tiêu 2% (chưa đạt).');
+      expect(sentence(missed)).to.equal('Toàn quốc: Hồ sơ đạt 5,00%; mục tiêu 2% (chưa đạt).');
       const met = await inline(oneMetric(late, { rate: 0.015, target: 0.02 }), 'lang="en"');
       expect(visibleText(met)).to.contain('Target 2% · met');
       const atTarget = await inline(oneMetric(late, { rate: 0.02, target: 0.02 }));
@@ -311,7 +311,7 @@ describe('<tiendo-kpi>', () => {
       expect(part(el, 'rate')!.textContent).to.equal('89,999%');
       expect(visibleText(el)).to.contain('Mục tiêu 90% · chưa đạt');
       expect(visibleText(el)).not.to.contain('90,00%');
-      expect(sentence(el)).to.equal('Hồ sơ đạt 89.999 trên 100.000 (tỷ lệ 89,999%); mục tiêu 90% (chưa đạt).');
+      expect(sentence(el)).to.equal('Hồ sơ đạt 89.999 trên 100.000, tỷ lệ 89,999%; mục tiêu 90% (chưa đạt).');
       const en = kpi(mount(`<tiendo-kpi lang="en" rate="0.8999999" target="0.9" label="Rate"></tiendo-kpi>`));
       await untilState(en, 'ready');
       expect(part(en, 'value')!.textContent).to.equal('89.99999%');

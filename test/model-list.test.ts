@@ -54,7 +54,7 @@ describe('<tiendo-model-list>', () => {
     expect(shown[5]).to.equal('Trung tâm Giám sát an ninh mạng SOC tỉnh Hoàn thành');
     // The counts are the province's own (as <tiendo-progress> shows them); the list names only some models.
     expect(counts(el)).to.equal('Hoàn thành 6 Đang triển khai 20 Chưa triển khai 12');
-    expect(visibleText(el)).to.contain('Nguồn: Cổng TTĐT tỉnh Nghệ An · Số liệu đến 20/06/2024');
+    expect(visibleText(el)).to.contain('Nguồn: Cổng TTĐT tỉnh Nghệ An · Số liệu tính đến ngày 20/06/2024');
     await expectAccessible(el);
   });
 
@@ -86,7 +86,7 @@ describe('<tiendo-model-list>', () => {
       'Mô hình 44 Chưa triển khai',
     ]);
     expect(counts(el)).to.equal('Hoàn thành 1 Đang triển khai 1 Chưa triển khai 1');
-    expect(visibleText(el)).to.contain('Nguồn: Công an tỉnh (minh hoạ) · Số liệu đến 30/09/2025');
+    expect(visibleText(el)).to.contain('Nguồn: Công an tỉnh (minh hoạ) · Số liệu tính đến ngày 30/09/2025');
     await expectAccessible(el);
   });
 

@@ -39,7 +39,7 @@ describe('<tiendo-progress>', () => {
     expect(text).to.contain('Hoàn thành 6');
     expect(text).to.contain('Đang triển khai 20');
     expect(text).to.contain('Chưa triển khai 12');
-    expect(text).to.contain('Nguồn: Cổng TTĐT tỉnh Nghệ An · Số liệu đến 20/06/2024');
+    expect(text).to.contain('Nguồn: Cổng TTĐT tỉnh Nghệ An · Số liệu tính đến ngày 20/06/2024');
     const link = part(el, 'source-link') as HTMLAnchorElement;
     expect(link.href).to.equal('https://nghean.gov.vn/');
   });
@@ -104,7 +104,7 @@ describe('<tiendo-progress>', () => {
     await untilState(el, 'ready');
     expect(visibleText(el)).to.contain('6/38 mô hình hoàn thành');
     expect(el.hasAttribute('overdue')).to.equal(true);
-    expect(visibleText(el)).to.contain('Số liệu có thể đã cũ: kỳ cập nhật dự kiến 20/07/2024 đã qua.');
+    expect(visibleText(el)).to.contain('Số liệu có thể đã cũ: kỳ cập nhật dự kiến ngày 20/07/2024 đã qua.');
   });
 
   it('shows a province whose feed gives only some counts without inventing the rest', async () => {
@@ -127,7 +127,7 @@ describe('<tiendo-progress>', () => {
     await untilState(el, 'ready');
     expect(visibleText(el)).to.contain('6/38 mô hình hoàn thành');
     expect(visibleText(el)).to.contain('Chưa triển khai 12');
-    expect(visibleText(el)).to.contain('Nguồn: Công an tỉnh Nghệ An · Số liệu đến 04/10/2024');
+    expect(visibleText(el)).to.contain('Nguồn: Công an tỉnh Nghệ An · Số liệu tính đến ngày 04/10/2024');
   });
 
   it('works inline from a JSON block inside the tag', async () => {

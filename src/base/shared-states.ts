@@ -36,14 +36,15 @@ export function renderError(lang: Lang, problem: WidgetProblem, debug: boolean):
 }
 
 /**
- * A message with a date: the compact date on screen ("04/10/2024", hidden from screen readers) and the
- * date for the ear ("ngày 4 tháng 10 năm 2024"), visually hidden (SPEC, Elements).
+ * A message with a date: the compact date on screen ("ngày 04/10/2024", hidden from screen readers) and the
+ * date for the ear ("ngày 4 tháng 10 năm 2024"), visually hidden (SPEC, Elements). The Vietnamese
+ * messages say "ngày {date}" themselves, so the spoken date's own "ngày" is left out.
  */
 function dated(lang: Lang, key: MessageKey, iso: string, cls?: string) {
   return html`<span class=${cls ?? nothing} aria-hidden="true">${msg(lang, key, { date: formatDate(iso, lang) })}</span><span class="visually-hidden">${msg(
     lang,
     key,
-    { date: formatDateSpoken(iso, lang) },
+    { date: formatDateSpoken(iso, lang).replace(/^ngày /, '') },
   )}</span>`;
 }
 
@@ -56,7 +57,7 @@ export function renderNotes(lang: Lang, stale: boolean, overdue?: string, voice?
   ${overdue ? html`<p part="note overdue-note" class="note">${dated(lang, 'state.overdue', overdue)}</p>` : nothing}`;
 }
 
-/** "Nguồn: Công an tỉnh Nghệ An · Số liệu đến 04/10/2024"; the name links only to http(s). */
+/** "Nguồn: Công an tỉnh Nghệ An · Số liệu tính đến ngày 04/10/2024"; the name links only to http(s). */
 export function renderFooter(lang: Lang, { source, asOf }: { source?: FeedSource; asOf?: string }) {
   if (!source && !asOf) return nothing;
   const name = source?.url

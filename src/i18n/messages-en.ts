@@ -46,7 +46,8 @@ export const en = {
   'kpi.target.valuetext': '{current} against a target of {target}',
   'kpi.score.valuetext': '{value} on a scale of {max}',
   'kpi.sentence': '{label} in {name}: {figure}',
-  'kpi.sentence.rate': 'a rate of {rate}',
+  'kpi.sentence.merged': '{name}: {figure}',
+  'kpi.sentence.rate': ', a rate of {rate}',
   'kpi.sentence.noArea': '{label}: {figure}',
   'kpi.sentence.target': 'target {target} ({status})',
 

@@ -16,12 +16,12 @@ const vi = {
 
   // Widget states.
   'state.loading': 'Đang tải số liệu…',
-  'state.error': 'Chưa hiển thị được số liệu. Vui lòng xem lại sau.',
+  'state.error': 'Chưa hiển thị được số liệu. Vui lòng quay lại sau.',
   'state.empty': 'Chưa có số liệu để hiển thị.',
   'state.stale': 'Chưa cập nhật được số liệu mới; đang hiển thị số liệu lần trước.',
-  'state.overdue': 'Số liệu có thể đã cũ: kỳ cập nhật dự kiến {date} đã qua.',
+  'state.overdue': 'Số liệu có thể đã cũ: kỳ cập nhật dự kiến ngày {date} đã qua.',
   'footer.source': 'Nguồn:',
-  'footer.asOf': 'Số liệu đến {date}',
+  'footer.asOf': 'Số liệu tính đến ngày {date}',
 
   'area.national': 'Toàn quốc',
 
@@ -49,16 +49,17 @@ const vi = {
   'kpi.previous': 'so với kỳ trước',
   'kpi.since': 'so với {date}',
   'kpi.of': '{value} trên {total}',
-  'kpi.better': 'tốt hơn',
-  'kpi.worse': 'kém hơn',
+  'kpi.better': 'chiều hướng tốt',
+  'kpi.worse': 'chiều hướng xấu',
   'kpi.points': '{value} điểm phần trăm',
   'kpi.target': 'Mục tiêu {target}',
   'kpi.target.met': 'đã đạt',
   'kpi.target.notMet': 'chưa đạt',
   'kpi.target.valuetext': '{current} so với mục tiêu {target}',
   'kpi.score.valuetext': '{value} trên thang {max}',
-  'kpi.sentence': '{label} của {name} đạt {figure}',
-  'kpi.sentence.rate': 'tỷ lệ {rate}',
+  'kpi.sentence': '{name}: {label} đạt {figure}',
+  'kpi.sentence.merged': '{name}: {figure}',
+  'kpi.sentence.rate': ', tỷ lệ {rate}',
   'kpi.sentence.noArea': '{label} đạt {figure}',
   'kpi.sentence.target': 'mục tiêu {target} ({status})',
 

@@ -85,9 +85,9 @@ function facts(v: KpiView, lang: Lang): Facts {
 }
 
 /**
- * The change as shown, or for the ear (`spoken`): "1.240 so với 31/05/2024 (tốt hơn)" since a dated
- * point, "Tăng 9.579 so với kỳ trước (tốt hơn)" against `previous`, read aloud "tăng 1.240 so với
- * ngày 31 tháng 5 năm 2024 (tốt hơn)"; a change that rounds to nothing is "Không đổi …" (SPEC).
+ * The change as shown, or for the ear (`spoken`): "1.240 so với 31/05/2024 (chiều hướng tốt)" since a dated
+ * point, "Tăng 9.579 so với kỳ trước (chiều hướng tốt)" against `previous`, read aloud "tăng 1.240 so với
+ * ngày 31 tháng 5 năm 2024 (chiều hướng tốt)"; a change that rounds to nothing is "Không đổi …" (SPEC).
  */
 function changeOf(v: KpiView, lang: Lang, spoken?: boolean): [text: string, tone: string, arrow: string] | undefined {
   const c = v.change;
@@ -231,7 +231,7 @@ export class TiendoKpi extends TiendoElement<KpiView> {
             : nothing}</span>${unit}${v.total !== undefined && v.rate !== undefined
             ? html` <span>·</span> <span part="rate" class="rate">${formatPercent(v.rate, lang, f.rd)}</span>`
             : nothing}`}</p>${big ? html`<p class="exact" aria-hidden="true"><span class="n">${formatNumber(v.value!, lang)}</span>${unit}</p>` : nothing}${v.period
-      ? html`<p class="period">${this.feedText(v.period)}</p>`
+      ? html`<p class="period" aria-hidden="true">${this.feedText(v.period)}</p>`
       : nothing}${v.trend
       ? html`<svg part="trend" class="trend" viewBox="0 0 100 24" preserveAspectRatio="none" aria-hidden="true"><polyline vector-effect="non-scaling-stroke" points=${trendPoints(v.trend)}></polyline></svg>`
       : nothing}${change
@@ -262,28 +262,42 @@ export class TiendoKpi extends TiendoElement<KpiView> {
   }
 
   /**
-   * "Hồ sơ trả kết quả đúng hạn của Bộ Công an đạt 74.336 trên 74.587 hồ sơ (tỷ lệ 99,66%); tăng 1.240 so
-   * với ngày 31 tháng 5 năm 2024 (tốt hơn); mục tiêu 99,5% (đã đạt)." Written for the ear (SPEC, Elements):
-   * "trên", not a slash; dates in words.
+   * "Bộ Công an: 74.336 trên 74.587 hồ sơ trả kết quả đúng hạn, tỷ lệ 99,66% (6 tháng đầu năm 2022); tăng
+   * 1.240 so với ngày 31 tháng 5 năm 2024 (chiều hướng tốt); mục tiêu 99,5% (đã đạt)." Written for the ear
+   * (SPEC, Elements): "trên", not a slash; dates in words; a label that begins with the unit follows the
+   * count ("74.336 trên 74.587 hồ sơ trả kết quả đúng hạn"), else it comes first ("Hà Tĩnh: Chỉ số
+   * hài lòng đạt 89,5 điểm").
    */
   protected override sentence(v: KpiView): string {
     const lang = this.readerLang;
     const f = facts(v, lang);
     const n = (x: number) => formatNumber(x, lang, f.vd);
     const top = v.total ?? v.max;
+    const text = v.label || msg(lang, 'progress.label');
+    const ownLabel = !v.label || this.label?.trim();
+    const unit = v.unit?.trim();
+    // The label reads on from the count when it begins with the unit ("hồ sơ …"): Vietnamese only, feed words.
+    const merged = lang === 'vi' && v.value !== undefined && unit && `${text.toLowerCase()} `.startsWith(`${unit.toLowerCase()} `);
     let figure =
       v.value === undefined
         ? formatPercent(v.rate!, lang, f.rd, true)
         : (top === undefined ? n(v.value) : msg(lang, 'kpi.of', { value: n(v.value), total: n(top) })) +
-          (v.unit ? ` ${this.mark(v.unit, v.unit === this.unit?.trim())}` : '');
+          (merged
+            ? ` ${this.mark(/^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text, ownLabel)}`
+            : unit
+              ? ` ${this.mark(unit, unit === this.unit?.trim())}`
+              : '');
     if (v.value !== undefined && v.total !== undefined && v.rate !== undefined) {
-      figure += ` (${msg(lang, 'kpi.sentence.rate', { rate: formatPercent(v.rate, lang, f.rd, true) })})`;
+      figure += msg(lang, 'kpi.sentence.rate', { rate: formatPercent(v.rate, lang, f.rd, true) });
     }
-    const label = this.mark(v.label || msg(lang, 'progress.label'), !v.label || this.label?.trim());
+    if (v.period) figure += ` (${this.mark(v.period)})`;
+    const label = this.mark(text, ownLabel);
     const parts = [
       v.name
-        ? msg(lang, 'kpi.sentence', { label, name: this.mark(v.name), figure })
-        : msg(lang, 'kpi.sentence.noArea', { label, figure }),
+        ? msg(lang, merged ? 'kpi.sentence.merged' : 'kpi.sentence', { label, name: this.mark(v.name), figure })
+        : merged
+          ? figure
+          : msg(lang, 'kpi.sentence.noArea', { label, figure }),
     ];
     const change = changeOf(v, lang, true);
     if (change) parts.push(lower(change[0], lang));

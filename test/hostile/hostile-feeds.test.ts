@@ -11,7 +11,7 @@ import { CORPUS, PWNED, type HostileCase } from './corpus.js';
 import { WIDGETS, widgetMarkup } from './elements.js';
 import { expectInert, expectPrototypesUntouched, prototypeSnapshot, settled, watchErrors } from './safety.js';
 
-const CALM = 'Chưa hiển thị được số liệu. Vui lòng xem lại sau.';
+const CALM = 'Chưa hiển thị được số liệu. Vui lòng quay lại sau.';
 
 /** Mounts every widget twice (with and without `debug`) on the case, fed one way or the other. */
 async function mountCase(c: HostileCase, mode: 'feed' | 'inline'): Promise<{ box: HTMLElement; els: HTMLElement[]; events: Map<Element, TiendoErrorEvent> }> {

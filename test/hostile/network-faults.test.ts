@@ -16,7 +16,7 @@ import { WIDGETS, widgetMarkup } from './elements.js';
 import { install } from './instrument.js';
 import { expectInert, settled, watchErrors } from './safety.js';
 
-const CALM = 'Chưa hiển thị được số liệu. Vui lòng xem lại sau.';
+const CALM = 'Chưa hiển thị được số liệu. Vui lòng quay lại sau.';
 const STALE = 'Chưa cập nhật được số liệu mới; đang hiển thị số liệu lần trước.';
 
 type Json = Record<string, any>;
