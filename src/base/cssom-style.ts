@@ -6,7 +6,7 @@
  * so this directive only ever does that. Use it as `style=${cssomStyle({ width: '40%' })}`,
  * with CSS property names (`width`, `--tiendo-x`), never camelCase.
  */
-import { noChange, type AttributePart } from 'lit';
+import { isServer, noChange, type AttributePart } from 'lit';
 import { Directive, PartType, directive, type PartInfo } from 'lit/directive.js';
 
 export type StyleProperties = Record<string, string | undefined>;
@@ -22,7 +22,9 @@ export class CssomStyleDirective extends Directive {
     }
   }
 
-  render(_properties: StyleProperties): unknown {
+  render(properties: StyleProperties): unknown {
+    // On a server (tiendo snippet --prerender) there is no CSSOM: the same properties as the attribute's text.
+    if (isServer) return Object.entries(properties).filter(([, v]) => v != null).map(([n, v]) => `${n}:${v}`).join(';');
     return noChange;
   }
 

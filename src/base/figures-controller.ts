@@ -47,6 +47,8 @@ export interface FiguresHost<V extends ViewBase> extends HTMLElement, ReactiveCo
   readonly asOf?: string;
   /** False for widgets that compare areas: they get the whole feed and no area. */
   readonly usesArea: boolean;
+  /** A feed given on a server (tiendo snippet --prerender): the figures, without a request. */
+  readonly serverFeed?: Feed;
   /** The view of a valid feed; undefined when the feed has nothing for this widget (the empty state). */
   fromFeed(feed: Feed, chosen?: ChosenArea): V | WidgetProblem | undefined;
   /** The view of the element's own attributes; undefined when none is given. */
@@ -94,6 +96,7 @@ export class FiguresController<V extends ViewBase> implements ReactiveController
     const host = this.host;
     const t = this.feed.task;
     this.seen = t.status === TaskStatus.ERROR ? t.error : t.value;
+    if (host.serverFeed) return this.fromValidFeed(host.serverFeed, false);
     if (host.src) {
       const url = host.feedUrl;
       if (!url) return { state: 'error', problem: { key: 'error.url', params: { url: host.src }, kind: 'network' } };

@@ -178,6 +178,9 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
    */
   theme?: string;
 
+  /** @internal A valid feed set by a server-side render (`.serverFeed=${feed}`): the figures to draw without a request. */
+  serverFeed?: Feed;
+
   /** @internal */
   protected readonly figures = new FiguresController<V>(this);
   /** @internal */
@@ -206,6 +209,8 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   private outcomeLang?: Lang;
   /** @internal Whether this render drew a title (the group's name). */
   private titled = false;
+  /** @internal What a prerendered snippet's declarative shadow root held: on screen until the first figures replace it. */
+  private served?: ChildNode[];
 
   /** @internal The reader's language in this update. */
   protected get readerLang(): Lang {
@@ -420,12 +425,31 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     this.chunkRetryDelay = Math.min(this.chunkRetryDelay * 2, CHUNK_RETRY_MAX);
   }
 
-  protected override render(): TemplateResult {
+  /**
+   * A widget prerendered into the page (`tiendo snippet --prerender`: a declarative shadow root) keeps
+   * the server's content while it loads, and replaces it with its first figures (or error) in the
+   * same task: no skeleton, no wipe-and-redraw, no layout shift.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    if (root.childNodes.length) this.served = [...root.childNodes];
+    return root;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (this.served && this.shown.state !== 'loading') {
+      for (const node of this.served) node.remove();
+      this.served = undefined;
+    }
+    super.update(changed);
+  }
+
+  protected override render(): unknown {
     const o = this.shown;
     const lang = this.wordsLang;
     switch (o.state) {
       case 'loading':
-        return renderLoading(lang);
+        return this.served ? nothing : renderLoading(lang);
       case 'error':
         return renderError(lang, o.problem, this.debug);
       case 'empty':

@@ -2,6 +2,8 @@
  * The reader's language for a widget: the `lang` of the nearest ancestor (the
  * element itself included), crossing shadow roots, as HTML text inherits it.
  */
+import { isServer } from 'lit';
+
 /** A language tiendo speaks. */
 export type Lang = 'vi' | 'en';
 
@@ -11,6 +13,8 @@ export function toLang(tag: string | null | undefined): Lang {
 }
 
 export function resolveLang(el: Element): Lang {
+  // Rendered on a server (tiendo snippet --prerender): no document around the element, only its own `lang`.
+  if (isServer) return toLang(el.getAttribute('lang'));
   let node: Node | null = el;
   while (node) {
     if (node instanceof Element && node.hasAttribute('lang')) return toLang(node.getAttribute('lang'));
