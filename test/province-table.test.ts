@@ -26,10 +26,17 @@ const root = (el: Element) => el.shadowRoot!;
 const bodyRows = (el: Element) => [...root(el).querySelectorAll('tbody tr')] as HTMLTableRowElement[];
 /** The province names, top to bottom. */
 const names = (el: Element) => bodyRows(el).map((tr) => tr.querySelector('th')!.textContent!.trim());
-/** The text of column `i` in every province row. */
-const column = (el: Element, i: number) => bodyRows(el).map((tr) => tr.cells[i].textContent!.replace(/\s+/g, ' ').trim());
+/** A node's text without what `leave` finds in it. */
+const textWithout = (node: Element, leave: string) => {
+  const copy = node.cloneNode(true) as Element;
+  copy.querySelectorAll(leave).forEach((n) => n.remove());
+  return copy.textContent!.replace(/\s+/g, ' ').trim();
+};
+/** The text of column `i` in every province row (a date once: the compact one, not its spoken twin). */
+const column = (el: Element, i: number) => bodyRows(el).map((tr) => textWithout(tr.cells[i], '.said'));
 const headers = (el: Element) => [...root(el).querySelectorAll('thead th')] as HTMLTableCellElement[];
-const headerTexts = (el: Element) => headers(el).map((th) => th.textContent!.replace(/[▼▲↕]/g, '').replace(/\s+/g, ' ').trim());
+/** The header cells as the eye reads them (a screen reader also hears by what "Hạng" ranks, and dates in words). */
+const headerTexts = (el: Element) => headers(el).map((th) => textWithout(th, '.visually-hidden').replace(/[▼▲↕]/g, '').replace(/\s+/g, ' ').trim());
 const sortButton = (el: Element, label: string) =>
   headers(el).find((th) => th.textContent!.replace(/[▼▲↕]/g, '').trim() === label)!.querySelector('button')!;
 const status = (el: Element) => root(el).querySelector('[role="status"]')!.textContent!.trim();
@@ -166,7 +173,7 @@ describe('<tiendo-province-table>', () => {
     expect(national.querySelector('th')!.textContent!.trim()).to.equal('Toàn quốc');
     expect(national.cells[0].textContent!.trim()).to.equal('');
     expect(national.getAttribute('part')).to.equal('row row-national');
-    expect(visibleText(el)).to.contain('Nguồn: Số liệu minh hoạ cho kiểm thử (không phải số liệu thật) · Số liệu đến 30/09/2025');
+    expect(visibleText(el)).to.contain('Nguồn: Số liệu minh hoạ cho kiểm thử (không phải số liệu thật) · Số liệu tính đến ngày 30/09/2025');
   });
 
   it('gives the table a caption, header cells with scope and aria-sort on the sorted column', async () => {
@@ -337,12 +344,12 @@ describe('<tiendo-province-table>', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(headers(el)[2].getAttribute('aria-sort')).to.equal('ascending');
-    expect(status(el)).to.equal('Đã sắp xếp theo Tỷ lệ hoàn thành, tăng dần');
+    expect(status(el)).to.equal('Đã sắp xếp theo “Tỷ lệ hoàn thành”, tăng dần');
     expect(names(el).at(-1)).to.equal('Lâm Đồng');
     await sendKeys({ press: ' ' } /* a space: the one name every engine's driver knows */);
     await el.updateComplete;
     expect(headers(el)[2].getAttribute('aria-sort')).to.equal('descending');
-    expect(status(el)).to.equal('Đã sắp xếp theo Tỷ lệ hoàn thành, giảm dần');
+    expect(status(el)).to.equal('Đã sắp xếp theo “Tỷ lệ hoàn thành”, giảm dần');
     // Focus stays on the button, so the reader can keep sorting.
     expect(root(el).activeElement).to.equal(sortButton(el, 'Tỷ lệ hoàn thành'));
     // Tab order runs through the header buttons (WebKit's driver cannot hold Shift, so walk forward).
@@ -353,7 +360,7 @@ describe('<tiendo-province-table>', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(headers(el)[1].getAttribute('aria-sort')).to.equal('ascending');
-    expect(status(el)).to.equal('Đã sắp xếp theo Tỉnh, thành phố, tăng dần');
+    expect(status(el)).to.equal('Đã sắp xếp theo “Tỉnh, thành phố”, từ A đến Z');
     expect(names(el)[0]).to.equal('An Giang');
   });
 
@@ -361,9 +368,9 @@ describe('<tiendo-province-table>', () => {
     const el = table(`src="${F34}"`, undefined, { lang: 'en' });
     await untilState(el, 'ready');
     await click(el, 'Completion rate');
-    expect(status(el)).to.equal('Sorted by Completion rate, ascending');
+    expect(status(el)).to.equal('Sorted by “Completion rate”, ascending');
     await click(el, 'Models total');
-    expect(status(el)).to.equal('Sorted by Models total, descending');
+    expect(status(el)).to.equal('Sorted by “Models total”, descending');
   });
 
   it('makes the highlighted province stand out by more than colour, with aria-current, and states its rank', async () => {
@@ -380,10 +387,10 @@ describe('<tiendo-province-table>', () => {
     expect(Number(getComputedStyle(plain).fontWeight)).to.be.below(600);
     expect(getComputedStyle(current[0].cells[0]).boxShadow).to.match(/inset/);
     expect(getComputedStyle(rows[0].cells[0]).boxShadow).to.equal('none');
-    expect(part(el, 'sentence')!.textContent).to.equal('Nghệ An xếp thứ 5/34 về tỷ lệ hoàn thành.');
+    expect(part(el, 'sentence')!.textContent).to.equal('Nghệ An xếp thứ 5 trên 34 về tỷ lệ hoàn thành.');
     // The rank in the sentence follows the sorted column.
     await click(el, 'Tổng số mô hình');
-    expect(part(el, 'sentence')!.textContent).to.match(/^Nghệ An xếp thứ \d+\/34 về tổng số mô hình\.$/);
+    expect(part(el, 'sentence')!.textContent).to.match(/^Nghệ An xếp thứ \d+ trên 34 về tổng số mô hình\.$/);
     await expectAccessible(el);
   });
 
@@ -443,7 +450,7 @@ describe('<tiendo-province-table>', () => {
     const el = table(`src="${F63}" highlight="nghe-an"`, undefined, { style: 'width:900px' });
     await untilState(el, 'ready');
     expect(bodyRows(el)).to.have.length(63);
-    expect(part(el, 'sentence')!.textContent).to.equal('Nghệ An xếp thứ 5/63 về tỷ lệ hoàn thành.');
+    expect(part(el, 'sentence')!.textContent).to.equal('Nghệ An xếp thứ 5 trên 63 về tỷ lệ hoàn thành.');
     const region = root(el).querySelector('.scroll')!;
     expect(region.scrollWidth).to.be.at.most(region.clientWidth + 1);
     await expectAccessible(el);
@@ -554,7 +561,7 @@ describe('<tiendo-province-table>', () => {
     expect(text).to.equal(
       '\uFEFF' +
         [
-          'Hạng;Tỉnh, thành phố;Hoàn thành;Tỷ lệ hoàn thành;"Hồ sơ; trực tuyến (hồ sơ)"',
+          'Hạng theo hoàn thành;Tỉnh, thành phố;Hoàn thành;Tỷ lệ hoàn thành;"Hồ sơ; trực tuyến (hồ sơ)"',
           '1;Nghệ An;6;15,8%;201.884',
           `2;"'=HYPERLINK(""http://x"")";1;25,0%;`,
           ';Hà Tĩnh;;;9',
@@ -801,7 +808,7 @@ describe('<tiendo-province-table>', () => {
       expect(lines.pop()).to.equal('');
       // Header, 3,321 communes, the province's row.
       expect(lines).to.have.length(3323);
-      expect(lines[0]).to.equal('\uFEFFHạng;Xã, phường;Tỷ lệ hoàn thành;Hoàn thành;Đang triển khai;Chưa triển khai;Tổng số mô hình');
+      expect(lines[0]).to.equal('\uFEFFHạng theo tỷ lệ hoàn thành;Xã, phường;Tỷ lệ hoàn thành;Hoàn thành;Đang triển khai;Chưa triển khai;Tổng số mô hình');
       expect(lines.filter((l) => l.includes(';Xã Thạch Hà;'))).to.have.length(1);
       expect(lines[3321]).to.equal(';Xã Cuối Cùng;;;;;');
       expect(lines[3322]).to.match(/^;Hà Tĩnh;49,7%;33\.000;;;66\.420$/);
@@ -856,7 +863,7 @@ describe('<tiendo-province-table>', () => {
       expect(last.getAttribute('aria-current')).to.equal('true');
       expect(last.classList.contains('after')).to.equal(true);
       const rank = Number(last.cells[0].textContent!.trim());
-      expect(part(el, 'sentence')!.textContent).to.equal(`Nghệ An xếp thứ ${rank}/63 về tổng số mô hình.`);
+      expect(part(el, 'sentence')!.textContent).to.equal(`Nghệ An xếp thứ ${rank} trên 63 về tổng số mô hình.`);
       expect(rank).to.be.above(10);
       expect(visibleText(el)).to.contain('Đang hiện 10/63 tỉnh, thành phố.');
       // Inside the limit it is shown once, in its place.
@@ -901,7 +908,7 @@ describe('<tiendo-province-table>', () => {
       expect(headers(el)[3].getAttribute('aria-sort')).to.equal('descending');
       expect(names(el)).to.deep.equal(['Hà Nội', 'Huế', 'Cà Mau', 'Đà Nẵng']);
       expect(column(el, 0)).to.deep.equal(['1', '2', '3', NONE]);
-      expect(status(el)).to.equal('Đã sắp xếp theo Thay đổi: Hoàn thành, giảm dần');
+      expect(status(el)).to.equal('Đã sắp xếp theo “Thay đổi: Hoàn thành”, giảm dần');
       await click(el, 'Thay đổi: Hoàn thành');
       expect(names(el)).to.deep.equal(['Cà Mau', 'Huế', 'Hà Nội', 'Đà Nẵng']);
       const { text } = await downloadedCsv(el);
@@ -943,7 +950,7 @@ describe('<tiendo-province-table>', () => {
       const el = table(`src="${FEED}"`);
       await untilState(el, 'ready');
       expect(headerTexts(el).at(-1)).to.equal('Nguồn, thời điểm');
-      const from = bodyRows(el).map((tr) => [tr.querySelector('th')!.textContent!.trim(), tr.cells[tr.cells.length - 1].textContent!.trim()]);
+      const from = bodyRows(el).map((tr) => [tr.querySelector('th')!.textContent!.trim(), textWithout(tr.cells[tr.cells.length - 1], '.said')]);
       expect(from).to.deep.include.members([
         ['Nghệ An', 'Cổng TTĐT tỉnh Nghệ An · 20/06/2024'],
         ['Hà Tĩnh', 'Cổng TTĐT Công an tỉnh Hà Tĩnh · 04/10/2024'],
@@ -954,7 +961,7 @@ describe('<tiendo-province-table>', () => {
       expect(shown).to.contain('Nguồn và thời điểm của số liệu khác nhau theo từng tỉnh, thành phố: xem cột “Nguồn, thời điểm”.');
       expect(part(el, 'footer')).to.equal(null);
       expect(shown).not.to.contain('Nguồn: Công an tỉnh Hà Tĩnh');
-      expect(shown).not.to.contain('Số liệu đến 04/10/2024');
+      expect(shown).not.to.contain('đến ngày 04/10/2024');
       await expectAccessible(el);
     });
 
@@ -978,7 +985,7 @@ describe('<tiendo-province-table>', () => {
       // What the eye reads (the date in words for the ear is visually hidden beside it).
       const footer = part(same, 'footer')!.cloneNode(true) as HTMLElement;
       footer.querySelectorAll('.visually-hidden').forEach((n) => n.remove());
-      expect(footer.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Nguồn: Bộ Công an · Số liệu đến 20/06/2024');
+      expect(footer.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Nguồn: Bộ Công an · Số liệu tính đến ngày 20/06/2024');
     });
 
     it('keeps a metric value’s own date with its row, in the CSV too', async () => {

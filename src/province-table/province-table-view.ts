@@ -14,7 +14,7 @@
  * scroller would cost ~8 KB gzip and the table's semantics (see the bench's notes).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDate, formatNumber, formatPercent, isolate } from '../i18n/format.js';
+import { formatDate, formatDateSpoken, formatNumber, formatPercent, isolate } from '../i18n/format.js';
 import type { Lang, MessageKey } from '../i18n/messages.js';
 import type { WidgetProblem } from '../base/tiendo-element.js';
 import { chooseArea, provenance, rateOf, type Provenance } from '../feed/figures.js';
@@ -23,6 +23,7 @@ import type { Feed, FeedArea, FeedSource, MetricPoint, ModelCounts } from '../fe
 import { foldName } from '../places/names.js';
 import type { RegroupedProvince } from '../places/regroup.js';
 import { tableMsg, type TableKey } from './table-words.js';
+import { NO_OVERFLOW, type Overflow } from './scroll-watch.js';
 
 export { tableMsg };
 import type {
@@ -55,6 +56,13 @@ export interface TableState {
   paged(page: number, announcement: string): void;
   /** In a group of linked widgets: called when the reader chooses a row's name (a province, or a commune of `province`). */
   pick?(province: string, commune?: string): void;
+  /** What of the table is out of view in its scrolling box; `watching` false: unknown (treated as scrolling). */
+  overflow?: Overflow;
+  watching?: boolean;
+  /** The caption's text as the widget's title (the group's name, a heading with `heading-level`); `own`: the reader's words. */
+  title?(caption: string, own: boolean): TemplateResult;
+  /** The national row's name: the feed's, else (or for a feed's "Toàn quốc") the reader's word for the nation. */
+  nation?(name: string): string;
 }
 
 /** The rows in their shown order, with the ranks of the column that ranks them. */
@@ -334,25 +342,70 @@ function sinceText(c: TableColumn, r: TableRow, lang: Lang): string {
   return r.since ? t(lang, 'table.since', { date: formatDate(r.since, lang) }) : t(lang, 'table.sincePrevious');
 }
 
+/**
+ * Words with a date: the compact date for the eye ("so với 30/06/2024", hidden from screen readers)
+ * and the date for the ear ("so với ngày 30 tháng 6 năm 2024", class `said`), as the footer says it.
+ */
+function dated(lang: Lang, key: TableKey, iso: string, params: Record<string, string> = {}): TemplateResult {
+  return html`<span aria-hidden="true">${t(lang, key, { ...params, date: formatDate(iso, lang) })}</span><span class="visually-hidden said"
+    >${t(lang, key, { ...params, date: formatDateSpoken(iso, lang) })}</span
+  >`;
+}
+
 /** The header of the per-row provenance column: what differs from row to row. */
 function fromLabel(v: ProvinceTableView, lang: Lang): string {
   const m = v.mixed!;
   return t(lang, m.source && m.asOf ? 'table.from' : m.source ? 'table.from.source' : 'table.from.asOf');
 }
 
-/** A row's sources and dates, as they differ: "Công an tỉnh Nghệ An · 20/06/2024". */
-function fromText(v: ProvinceTableView, r: TableRow, lang: Lang): string {
+/** A row's sources and dates, as they differ: "Công an tỉnh Nghệ An · 20/06/2024" (`spoken`: the dates for the ear). */
+function fromText(v: ProvinceTableView, r: TableRow, lang: Lang, spoken?: boolean): string {
   const m = v.mixed!;
+  const date = spoken ? formatDateSpoken : formatDate;
   return (r.from ?? [])
-    .map((p) => [m.source && p.source && isolate(p.source.name), m.asOf && p.asOf && formatDate(p.asOf, lang)].filter(Boolean).join(' · '))
+    .map((p) => [m.source && p.source && isolate(p.source.name), m.asOf && p.asOf && date(p.asOf, lang)].filter(Boolean).join(' · '))
     .join('; ');
 }
 
+/** A row's sources and dates in its cell: the compact dates on screen, the spoken ones for a screen reader. */
+function fromCell(v: ProvinceTableView, r: TableRow, lang: Lang): TemplateResult {
+  const seen = fromText(v, r, lang);
+  const heard = fromText(v, r, lang, true);
+  return seen === heard
+    ? html`<td class="from">${seen}</td>`
+    : html`<td class="from"><span aria-hidden="true">${seen}</span><span class="visually-hidden said">${heard}</span></td>`;
+}
+
+/**
+ * The national row's name: the feed's own, else the reader's word for the nation (a feed's
+ * "Toàn quốc" is the reader's word too: an English table never says it). The element passes
+ * the base's `areaName`; this is the same rule for a state without it.
+ */
+function nationName(r: TableRow, s: Pick<TableState, 'lang' | 'nation'>): string {
+  if (s.nation) return s.nation(r.name);
+  return r.name && r.name !== t('vi', 'area.national') ? r.name : t(s.lang, 'area.national');
+}
+
 /** A row's name as shown: with its present unit (`show-present`). */
-function nameText(r: TableRow, lang: Lang, national?: boolean): string {
+function nameText(r: TableRow, s: Pick<TableState, 'lang' | 'nation'>, national?: boolean): string {
   // Isolated for direction: a stray right-to-left mark in a name cannot reorder the words after it.
-  const name = isolate(r.name || (national ? t(lang, 'area.national') : ''));
-  return r.present ? t(lang, 'table.partOf', { name, unit: r.present }) : name;
+  const name = isolate(national ? nationName(r, s) : r.name);
+  return r.present ? t(s.lang, 'table.partOf', { name, unit: r.present }) : name;
+}
+
+/**
+ * A row's name on screen: in an English table the feed's Vietnamese names are marked
+ * `lang="vi"` (so a voice reads them as Vietnamese), the reader's own words are not.
+ */
+function nameView(r: TableRow, s: TableState, national?: boolean): TemplateResult | string {
+  const text = nameText(r, s, national);
+  if (s.lang === 'vi' || (national && nationName(r, s) !== r.name)) return text;
+  const vi = (name: string) => html`<bdi lang="vi">${name}</bdi>`;
+  if (!r.present) return vi(r.name);
+  // "Vĩnh Phúc (now part of Phú Thọ)": the two names Vietnamese, the words between them the reader's.
+  // Both languages name the province before its unit.
+  const [before = '', between = '', after = ''] = t(s.lang, 'table.partOf', { name: '\0', unit: '\0' }).split('\0');
+  return html`${before}${vi(r.name)}${between}${vi(r.present)}${after}`;
 }
 
 /** What a regrouped unit adds up: "gộp từ Phú Thọ, Vĩnh Phúc, Hòa Bình; thiếu số liệu của …". */
@@ -361,6 +414,23 @@ function partsText(r: TableRow, lang: Lang): string {
   const list = (names: string[]) => names.join(', ');
   const parts = t(lang, 'table.parts', { names: list(r.parts) });
   return r.missing ? `${parts}; ${t(lang, 'table.missing', { names: list(r.missing) })}` : parts;
+}
+
+/** A column's name inside a sentence: "Tỷ lệ hoàn thành" reads "tỷ lệ hoàn thành"; an acronym ("VNeID") stays. */
+function midSentence(name: string, lang: Lang): string {
+  return /^\p{Lu}\p{Ll}/u.test(name) ? name[0].toLocaleLowerCase(lang) + name.slice(1) : name;
+}
+
+/** What the rank column ranks by, in words ("theo tỷ lệ hoàn thành"); '' when nothing ranks. */
+function rankBy(v: ProvinceTableView, s: TableState): string {
+  const c = v.columns[order(v, s).rankColumn];
+  return c ? t(s.lang, 'table.rankBy', { column: midSentence(label(c, v, s), s.lang) }) : '';
+}
+
+/** The rank column's full name: "Hạng theo tỷ lệ hoàn thành" (the CSV's header, a screen reader's). */
+function rankLabel(v: ProvinceTableView, s: TableState): string {
+  const by = rankBy(v, s);
+  return by ? `${t(s.lang, 'table.rank')} ${by}` : t(s.lang, 'table.rank');
 }
 
 const orders = new WeakMap<ProvinceTableView, Ordered>();
@@ -432,7 +502,7 @@ export function csvRows(v: ProvinceTableView, s: TableState): string[][] {
   const o = order(v, s);
   const line = (r: TableRow, national?: boolean) => [
     ...v.columns.map((c, i) => {
-      if (c.id === 'name') return [nameText(r, lang, national), partsText(r, lang)].filter(Boolean).join(' — ');
+      if (c.id === 'name') return [nameText(r, s, national), partsText(r, lang)].filter(Boolean).join(' — ');
       const x = c.id === 'rank' ? (national ? undefined : o.rank(r)) : r.values[i];
       if (x === undefined) return '';
       if (c.id === 'rank') return formatNumber(x, lang);
@@ -442,7 +512,7 @@ export function csvRows(v: ProvinceTableView, s: TableState): string[][] {
     ...(v.mixed ? [fromText(v, r, lang)] : []),
   ];
   return [
-    [...v.columns.map((c) => label(c, v, s)), ...(v.mixed ? [fromLabel(v, lang)] : [])],
+    [...v.columns.map((c) => (c.id === 'rank' ? rankLabel(v, s) : label(c, v, s))), ...(v.mixed ? [fromLabel(v, lang)] : [])],
     ...o.rows.map((r) => line(r)),
     ...(v.national ? [line(v.national, true)] : []),
   ];
@@ -470,10 +540,9 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
   const all = o.rows.length;
   const sortBy = (c: TableColumn, i: number) => {
     const desc = i === o.col ? !o.desc : c.id !== 'name';
-    s.sorted(
-      `${desc ? '-' : ''}${c.id}`,
-      t(lang, 'table.sorted', { column: label(c, v, s), order: t(lang, desc ? 'table.desc' : 'table.asc') }),
-    );
+    // Names are said "từ A đến Z", figures "tăng dần"; the column in quotes, as its name may hold a comma.
+    const way = c.id === 'name' ? (desc ? 'table.za' : 'table.az') : desc ? 'table.desc' : 'table.asc';
+    s.sorted(`${desc ? '-' : ''}${c.id}`, t(lang, 'table.sorted', { column: label(c, v, s), order: t(lang, way) }));
   };
   const foundWords = (n: number) => (n === 1 ? t(lang, 'table.found.one') : t(lang, 'table.found', { count: n }));
   const turn = (to: number) =>
@@ -485,7 +554,7 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
       const parts = partsText(r, lang);
       // In a group, a row's name chooses that area for the group (not a unit added up from old provinces: the feed has no such id).
       const pick = s.pick && !national && !r.parts && !v.regrouped ? s.pick : undefined;
-      const name = nameText(r, lang, national);
+      const name = nameView(r, s, national);
       return html`<th scope="row" class="name">
         ${pick
           ? html`<button type="button" class="pick" @click=${() => (commune(v) ? pick(v.provinceId!, r.id) : pick(r.id))}>${name}</button>`
@@ -502,7 +571,7 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
     if (c.id === 'rank') return html`<td class="num">${formatNumber(x, lang)}</td>`;
     if (c.change) {
       const { sign, word, figure } = changeText(v, c, x, lang);
-      const since = sinceText(c, r, lang);
+      const since = c.change.since ? '' : r.since ? dated(lang, 'table.since', r.since) : t(lang, 'table.sincePrevious');
       return html`<td class="num">
         ${sign ? html`<span aria-hidden="true">${sign}</span><span class="visually-hidden">${word}</span> ` : nothing}${figure}${since
           ? html` <span class="since">${since}</span>`
@@ -518,23 +587,35 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
       class=${(hl ? 'hl' : '') + (pinned ? ' after' : '')}
       aria-current=${hl ? 'true' : nothing}
     >
-      ${v.columns.map((c, i) => cell(r, c, i, national))}${v.mixed ? html`<td class="from">${fromText(v, r, lang)}</td>` : nothing}
+      ${v.columns.map((c, i) => cell(r, c, i, national))}${v.mixed ? fromCell(v, r, lang) : nothing}
     </tr>`;
   };
   const head = (c: TableColumn, i: number) => {
-    if (c.id === 'rank') return html`<th scope="col">${label(c, v, s)}</th>`;
+    if (c.id === 'rank') {
+      // "Hạng" on screen; a screen reader hears by what it ranks with every rank it reads.
+      const by = rankBy(v, s);
+      return html`<th scope="col">${label(c, v, s)}${by ? html` <span class="visually-hidden">${by}</span>` : nothing}</th>`;
+    }
     const on = i === o.col;
+    const name = c.change?.since
+      ? dated(lang, 'table.changeSince', c.change.since, { column: label(v.columns[c.change.of], v, s) })
+      : label(c, v, s);
     return html`<th
       scope="col"
       class=${c.id === 'name' ? 'name' : 'num'}
       aria-sort=${on ? (o.desc ? 'descending' : 'ascending') : nothing}
     >
       <button type="button" @click=${() => sortBy(c, i)}>
-        ${label(c, v, s)} <span aria-hidden="true">${on ? (o.desc ? '▼' : '▲') : '↕'}</span>
+        ${name} <span aria-hidden="true">${on ? (o.desc ? '▼' : '▲') : '↕'}</span>
       </button>
     </th>`;
   };
   const width = v.columns.length + (v.mixed ? 1 : 0);
+  // The box scrolls (a phone, a long table): a tab stop so that the keyboard can scroll it, a hint, shaded edges.
+  const over = s.overflow ?? NO_OVERFLOW;
+  const scrolls = over.x || over.y || s.watching === false;
+  const hint = over.x || over.y ? t(lang, over.x && over.y ? 'table.scroll.xy' : over.x ? 'table.scroll.x' : 'table.scroll.y') : '';
+  const edges = (['start', 'end', 'above', 'below'] as const).map((k) => (over[k] ? ` more-${k}` : '')).join('');
   const shown = offered.length;
   const notes = [
     ...(v.regrouped ? [t(lang, 'table.regrouped')] : []),
@@ -567,9 +648,19 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
           ${q ? html`<span class="found">${foundWords(found.length)}</span>` : nothing}
         </p>`
       : nothing}
-    <div class="scroll" tabindex="0" role="region" aria-labelledby="caption">
+    ${hint
+      ? html`<p class="scroll-hint" part="scroll-hint" aria-hidden="true"><span id="scroll-hint">${hint}</span> ${over.x ? '→' : ''}${over.y ? '↓' : ''}</p>`
+      : nothing}
+    <div class="frame${edges}">
+    <div
+      class="scroll"
+      tabindex=${scrolls ? '0' : nothing}
+      role=${scrolls ? 'region' : nothing}
+      aria-labelledby=${scrolls ? 'caption' : nothing}
+      aria-describedby=${hint ? 'scroll-hint' : nothing}
+    >
       <table part="table">
-        <caption id="caption" part="caption">${caption(v, lang)}</caption>
+        <caption id="caption" part="caption">${s.title ? s.title(caption(v, lang), !(v.name && !commune(v))) : caption(v, lang)}</caption>
         <thead>
           <tr>
             ${v.columns.map(head)}${v.mixed ? html`<th scope="col">${fromLabel(v, lang)}</th>` : nothing}
@@ -582,6 +673,7 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
         </tbody>
         ${v.national ? html`<tfoot>${row(v.national, true)}</tfoot>` : nothing}
       </table>
+    </div>
     </div>
     ${pages > 1
       ? html`<nav class="pages" part="pages" aria-label=${t(lang, 'table.pages')}>
@@ -614,9 +706,7 @@ export function tableSentence(v: ProvinceTableView, s: TableState): string {
   const o = order(v, s);
   const c = v.columns[o.rankColumn];
   if (!c) return '';
-  const name = label(c, v, s);
-  // "Tỷ lệ hoàn thành" reads "tỷ lệ hoàn thành" mid-sentence; an acronym ("VNeID") stays.
-  const column = /^\p{Lu}\p{Ll}/u.test(name) ? name[0].toLocaleLowerCase(lang) + name.slice(1) : name;
+  const column = midSentence(label(c, v, s), lang);
   const h = v.rows.find((r) => r.id === s.highlight);
   const rank = h && o.rank(h);
   if (rank) return `${t(lang, 'table.rankOf', { name: isolate(h.name), rank, count: o.ranked, column })}.`;

@@ -4,10 +4,64 @@ export const tableStyles = css`
   :host {
     --tiendo-skeleton-height: 16em;
   }
-  /* On a phone the table scrolls inside itself, and the province names stay in view. */
+  .widget {
+    --_shade: color-mix(in srgb, var(--tiendo-color-text, #1f2328) 22%, transparent);
+  }
+  /*
+   * On a phone the table scrolls inside itself, in a box no taller than --tiendo-table-max-height, and
+   * its header row and the province names stay in view (sticky, on opaque backgrounds derived from the
+   * surface, so that nothing shows through them). While there is more to see, the box is a tab stop,
+   * a short hint says so and the edges with more beyond them are shaded (set by scroll-watch.ts).
+   */
+  .frame {
+    position: relative;
+  }
   .scroll {
-    overflow-x: auto;
+    /* The containing block of what is positioned inside (visually hidden words too), so that it scrolls and clips with the table. */
+    position: relative;
+    overflow: auto;
+    max-height: var(--tiendo-table-max-height, 36em);
     container-type: inline-size;
+    /* A row or name reached from the keyboard is not left under the sticky header or name column. */
+    scroll-padding-block-start: 3em;
+    scroll-padding-inline-start: 7em;
+  }
+  .scroll:focus-visible {
+    outline: 3px solid var(--tiendo-color-focus, #0b5cad);
+    outline-offset: 2px;
+  }
+  .scroll-hint {
+    margin: 0 0 0.25em;
+    text-align: end;
+    font-size: max(12px, 0.8125em);
+    color: var(--tiendo-color-muted, #57606a);
+  }
+  /* The shade on an edge with more beyond it: the text colour, faint, so it suits light and dark. */
+  .frame::before,
+  .frame::after {
+    content: '';
+    position: absolute;
+    z-index: 4;
+    pointer-events: none;
+    opacity: 0;
+  }
+  .frame::after {
+    top: 0;
+    bottom: 0;
+    right: 0;
+    width: 1.25em;
+    background: linear-gradient(to right, transparent, var(--_shade));
+  }
+  .frame::before {
+    left: 0;
+    right: 0;
+    bottom: 0;
+    height: 1.25em;
+    background: linear-gradient(to bottom, transparent, var(--_shade));
+  }
+  .frame.more-end::after,
+  .frame.more-below::before {
+    opacity: 1;
   }
   table {
     width: 100%;
@@ -38,9 +92,40 @@ export const tableStyles = css`
   .name {
     position: sticky;
     left: 0;
+    z-index: 1;
     min-width: 7em;
     font-weight: inherit;
     background: var(--tiendo-color-surface, #ffffff);
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    background: color-mix(in srgb, var(--tiendo-color-text, #1f2328) 5%, var(--tiendo-color-surface, #ffffff));
+  }
+  thead th.name {
+    z-index: 3;
+  }
+  /* Scrolled: a shade beside the names and under the header, over what scrolls beneath them. */
+  .more-start .name::after,
+  .more-above thead th::after {
+    content: '';
+    position: absolute;
+    pointer-events: none;
+  }
+  .more-start .name::after {
+    top: 0;
+    bottom: 0;
+    left: 100%;
+    width: 0.5em;
+    background: linear-gradient(to right, var(--_shade), transparent);
+  }
+  .more-above thead th::after {
+    left: 0;
+    right: 0;
+    top: 100%;
+    height: 0.5em;
+    background: linear-gradient(to bottom, var(--_shade), transparent);
   }
   button {
     font: inherit;
@@ -68,7 +153,11 @@ export const tableStyles = css`
   /* The highlighted province: bold, a left marker and a tint, not colour alone. */
   .hl > * {
     font-weight: 700;
-    background: var(--tiendo-color-highlight, #fff8c5);
+    /* A tint of the surface (the theme's, or the portal's), never a fixed pale yellow. */
+    background: var(
+      --tiendo-color-highlight,
+      color-mix(in srgb, var(--tiendo-color-warning, #9a6700) 16%, var(--tiendo-color-surface, #ffffff))
+    );
   }
   .hl > :first-child {
     box-shadow: inset 5px 0 var(--tiendo-color-marker, #9a6700);
@@ -147,9 +236,13 @@ export const tableStyles = css`
   @media print {
     .scroll {
       overflow: visible;
+      max-height: none;
     }
     .find,
-    .tools button {
+    .tools button,
+    .scroll-hint,
+    .frame::before,
+    .frame::after {
       display: none;
     }
   }

@@ -12,6 +12,8 @@ import type { Feed } from '../feed/types.js';
 import type { TableState } from './province-table-view.js';
 import { tableStyles } from './province-table.styles.js';
 import type { ProvinceTableView } from './table-types.js';
+import { ScrollWatch } from './scroll-watch.js';
+import type { ChosenArea } from '../feed/figures.js';
 
 export type * from './table-types.js';
 
@@ -43,15 +45,25 @@ const viewChunk = new LazyChunk('province-table-view', () => import('./province-
  * The sorting and drawing code is a chunk of its own, fetched by the first table on a
  * page; the element's first render waits for it, so pages without a table never load it.
  *
+ * On a phone (or for a long table) the table scrolls inside its box, no taller than
+ * `--tiendo-table-max-height`: the header row and the names stay in view, and while there is
+ * more to see the box is a tab stop (arrow keys scroll it), a short hint says which way it
+ * scrolls and the edges with more beyond them are shaded.
+ *
  * @csspart table - The table.
  * @csspart caption - The table's caption (the feed's title).
+ * @csspart title - The caption's text: the widget's title (a heading with `heading-level`).
+ * @csspart scroll-hint - "Cuộn ngang để xem thêm cột", shown only while the table scrolls.
  * @csspart row - Every province row; also `row-highlight` (the `highlight` province) and `row-national`.
  * @csspart csv - The "Tải CSV" button.
  * @csspart find - The filter box (past 40 rows).
  * @csspart pages - The page buttons (past 100 rows).
  * @csspart table-note - A note under the table (mixed sources and dates, regrouped figures).
  *
- * @cssprop --tiendo-color-highlight - Background of the highlighted row (default #fff8c5).
+ * @cssprop --tiendo-color-highlight - Background of the highlighted row (default: the warning colour,
+ * 16%, mixed into the surface; the dark theme mixes its own). Keep its text at 4.5:1.
+ * @cssprop --tiendo-table-max-height - The tallest the table's box grows before it scrolls inside
+ * itself with its header in view (default 36em; `none`: never).
  * @cssprop --tiendo-color-marker - The highlighted row's left marker (default #9a6700).
  */
 export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
@@ -87,6 +99,8 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
   private page = 0;
   /** The last view made, for the attribute notes. */
   private view?: ProvinceTableView;
+  /** What of the table is out of view in its box: a tab stop, a hint and shaded edges while something is. */
+  private readonly scroller = new ScrollWatch(this, '.scroll');
 
   override get usesArea(): boolean {
     return false;
@@ -192,6 +206,10 @@ export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
         this.requestUpdate();
       },
       pick: this.group ? (province, commune) => this.select(province, commune) : undefined,
+      overflow: this.scroller.value,
+      watching: this.scroller.watching,
+      title: (caption, own) => this.titleOf(caption, own, 'title'),
+      nation: (name) => this.areaName({ name } as ChosenArea),
     };
   }
 
