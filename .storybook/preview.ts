@@ -1,6 +1,7 @@
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components';
 // Generated from the elements' JSDoc by `npm run manifest` (the storybook scripts run it first).
 import manifest from '../dist/custom-elements.json';
+import { attributeArgTypes } from '../stories/arg-types.js';
 import { installFeedFaults } from '../stories/feed-faults.js';
 import '../src/index.js';
 
@@ -55,6 +56,9 @@ const preview: Preview = {
     },
   },
   parameters: {
+    // One plain control per public attribute (text, number, checkbox, select of a union's values),
+    // derived from the manifest: no properties, parts or custom properties as controls, no JSON quoting.
+    docs: { extractArgTypes: (component: unknown) => (typeof component === 'string' ? attributeArgTypes(manifest, component) : null) },
     controls: { expanded: true },
     a11y: { test: 'error' },
     backgrounds: {

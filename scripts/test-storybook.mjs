@@ -2,8 +2,12 @@
 /**
  * Opens every story of the static Storybook (storybook-static/, from
  * `npm run build-storybook`) in headless Chromium and checks that each renders
- * its tiendo element with content, logs no console error, and has no serious
- * or critical axe violation. Prints one line per failure and the count.
+ * its tiendo element with content, in Vietnamese unless the story asks for another
+ * language, logs no console error, and has no serious or critical axe violation.
+ * Then, in Storybook's own page (the manager), types into the controls panel as a
+ * reader would (plain text, no JSON quotes) and checks the element's attribute and
+ * visible text follow, and that the panel offers the public attributes only.
+ * Prints one line per failure and the count.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -32,7 +36,9 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}/`;
 
 const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+// TIENDO_STORIES=<regular expression> opens only the stories whose id matches (the control checks always run).
+const only = process.env.TIENDO_STORIES ? new RegExp(process.env.TIENDO_STORIES) : null;
+const stories = Object.values(index.entries).filter((e) => e.type === 'story' && (!only || only.test(e.id)));
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const browser = await puppeteer.launch({
@@ -43,6 +49,8 @@ const browser = await puppeteer.launch({
 let passed = 0;
 let failed = 0;
 const elements = new Set();
+const inVietnamese = [];
+const inOther = [];
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1024, height: 768 });
@@ -72,10 +80,22 @@ try {
       }
       const shown = await page.evaluate(() => {
         const el = document.querySelector('#storybook-root [state]');
-        return { tag: el.localName, text: (el.shadowRoot?.textContent ?? '').trim().length };
+        return {
+          tag: el.localName,
+          text: (el.shadowRoot?.textContent ?? '').trim().length,
+          page: document.documentElement.lang,
+          // The language the story asks for: the element's own, a box's around it, else the page's.
+          asked: el.closest('[lang]')?.lang ?? '',
+          spoken: el.shadowRoot?.querySelector('[part~="base"]')?.lang ?? '',
+        };
       });
       elements.add(shown.tag);
       if (!shown.text) problems.push(`<${shown.tag}> rendered no content`);
+      // Issue 18: the preview page is Vietnamese unless the toolbar says otherwise, and each widget speaks
+      // the language around it (Vietnamese when the story sets none).
+      if (shown.page !== 'vi') problems.push(`the preview page is lang="${shown.page}", not "vi"`);
+      if (shown.spoken !== shown.asked) problems.push(`<${shown.tag}> speaks "${shown.spoken}" where the story asks for "${shown.asked}"`);
+      (shown.asked === 'vi' ? inVietnamese : inOther).push(story.id);
       await page.evaluate(axeSource);
       // The a11y addon may be running axe on the story already: wait for it and try again.
       const violations = await page.evaluate(async () => {
@@ -105,10 +125,108 @@ try {
       passed++;
     }
   }
+  for (const check of await controlChecks(await browser.newPage())) {
+    if (check.problems.length) {
+      failed++;
+      console.log(`  ✗ Controls › ${check.name}: ${check.problems.join('; ')}`);
+    } else {
+      passed++;
+    }
+  }
 } finally {
   await browser.close();
   server.close();
 }
-console.log(`Storybook: ${stories.length} stories of ${elements.size} elements (${[...elements].sort().join(', ')})`);
+console.log(`Storybook: ${stories.length} stories of ${elements.size} elements (${[...elements].sort().join(', ')}); ${inVietnamese.length} in Vietnamese, ${inOther.length} in a language the story sets`);
 console.log(`Storybook: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
+
+/**
+ * The controls panel, used as a reader uses it: in Storybook's page, "Set string" on an unset
+ * attribute, then plain typing; the story's element must take the text as its attribute and show it.
+ * Returns one { name, problems } per check.
+ */
+async function controlChecks(page) {
+  const checks = [];
+  const check = async (name, body) => {
+    const problems = [];
+    try {
+      await body(problems);
+    } catch (e) {
+      problems.push(e.message.split('\n')[0]);
+    }
+    checks.push({ name, problems });
+  };
+  await page.setViewport({ width: 1400, height: 1000 });
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}?path=/story/widgets-progress--feed`, { waitUntil: 'load' });
+  await page.waitForSelector('#control-province', { timeout: 20000 });
+  const frame = () => page.frames().find((f) => f.url().includes('iframe.html'));
+  await frame().waitForFunction(() => document.querySelector('#storybook-root tiendo-progress')?.getAttribute('state') === 'ready', { timeout: 10000 });
+  /** The story's element: its attribute `name` and its visible text (the shadow root's, spaces folded). */
+  const element = (name) =>
+    frame().evaluate((name) => {
+      const el = document.querySelector('#storybook-root tiendo-progress');
+      return { attribute: el.getAttribute(name), text: (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ') };
+    }, name);
+  const rowNames = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('table tbody tr')]
+        .map((r) => r.querySelector('td')?.firstChild?.textContent?.trim() ?? '')
+        .filter((n) => n && !/^(Hide|Show) /.test(n)),
+    );
+
+  await check('the panel offers the public attributes only, each a text, number, checkbox or select', async (problems) => {
+    const manifest = JSON.parse(readFileSync(join(root, 'dist', 'custom-elements.json'), 'utf8'));
+    const progress = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'tiendo-progress');
+    const attributes = progress.attributes.map((a) => a.name);
+    const events = progress.events.map((e) => 'on' + e.name.replace(/(^|-)(.)/g, (_m, _s, c) => c.toUpperCase()));
+    const rows = await rowNames();
+    const extra = rows.filter((n) => !attributes.includes(n) && n !== 'lang' && !events.includes(n));
+    const missing = attributes.filter((n) => !rows.includes(n));
+    if (extra.length) problems.push(`rows that are not attributes: ${extra.join(', ')}`);
+    if (missing.length) problems.push(`attributes without a row: ${missing.join(', ')}`);
+    // The controls already shown (set args) are plain inputs, never a JSON editor.
+    const kinds = await page.evaluate(() => [...document.querySelectorAll('[id^="control-"]')].map((c) => `${c.id}:${c.localName}:${c.type}`));
+    const json = kinds.filter((k) => !/:(textarea:textarea|input:number|input:checkbox|select:select-one)$/.test(k));
+    if (json.length) problems.push(`controls that are not plain inputs: ${json.join(', ')}`);
+    if (!kinds.some((k) => k.startsWith('control-lang:select'))) problems.push('no select for lang');
+  });
+
+  await check('a title typed plainly (Tiến độ) becomes the label attribute and the heading', async (problems) => {
+    const before = await element('label');
+    await page.evaluate(() => {
+      const row = [...document.querySelectorAll('table tbody tr')].find((r) => r.querySelector('td')?.firstChild?.textContent?.trim() === 'label');
+      row.querySelector('button').click();
+    });
+    await page.waitForSelector('#control-label');
+    const kind = await page.$eval('#control-label', (c) => c.localName);
+    if (kind !== 'textarea') problems.push(`the label control is a <${kind}>, not a text box`);
+    await page.click('#control-label');
+    await page.keyboard.type('Tiến độ');
+    await frame().waitForFunction(() => document.querySelector('#storybook-root tiendo-progress')?.getAttribute('label') === 'Tiến độ', { timeout: 10000 });
+    await frame().waitForFunction(() => /^\s*Tiến độ/.test(document.querySelector('#storybook-root tiendo-progress')?.shadowRoot?.textContent ?? ''), { timeout: 10000 });
+    const after = await element('label');
+    if (before.text.includes('Tiến độ')) problems.push('the title was already there before typing');
+    if (!after.text.startsWith('Tiến độ') && !after.text.trim().startsWith('Tiến độ')) problems.push(`the heading is not the typed title: "${after.text.slice(0, 60)}"`);
+    if (after.text.includes('"Tiến độ"')) problems.push('the title shows with JSON quotes');
+  });
+
+  await check('a province typed plainly (ha-tinh) becomes the province attribute and Hà Tĩnh’s figures', async (problems) => {
+    await page.click('#control-province', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('ha-tinh');
+    await frame().waitForFunction(() => document.querySelector('#storybook-root tiendo-progress')?.getAttribute('province') === 'ha-tinh', { timeout: 10000 });
+    // Hà Tĩnh (de-an-06.json): 43 models, none completed yet.
+    await frame().waitForFunction(() => /0\/43/.test(document.querySelector('#storybook-root tiendo-progress')?.shadowRoot?.textContent ?? ''), { timeout: 10000 });
+    const after = await element('province');
+    if (!/trên 43|0\/43/.test(after.text)) problems.push(`Hà Tĩnh's 43 models are not shown: "${after.text.slice(0, 80)}"`);
+  });
+
+  const pageErrors = errors.filter((t) => !/Failed to load resource/.test(t));
+  checks.push({ name: 'the manager logs no console error', problems: pageErrors.length ? [`console: ${pageErrors.join(' | ')}`] : [] });
+  await page.close();
+  return checks;
+}

@@ -1,12 +1,21 @@
 import type { StoryContext } from '@storybook/web-components';
+import { eventOfArg } from './arg-types.js';
 
-/** Story args are the element's attributes: '' or false leaves one out, true sets a boolean one. */
-export type WidgetArgs = Record<string, string | number | boolean | undefined>;
+/**
+ * Story args are the element's attributes: '' or false leaves one out, true sets a boolean one.
+ * A function arg (`onTiendoSelect`, from the Actions panel) listens to its event.
+ */
+export type WidgetArgs = Record<string, string | number | boolean | undefined | ((event: Event) => void)>;
 
 /** Renders `tag` with its attributes from args (as text: nothing is parsed as markup). */
 export function renderWidget(tag: string, args: WidgetArgs, fallback = '', inlineFeed?: unknown): HTMLElement {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(args)) {
+    if (typeof value === 'function') {
+      const event = eventOfArg(name);
+      if (event) el.addEventListener(event, value);
+      continue;
+    }
     if (value === undefined || value === '' || value === false || name.startsWith('_')) continue;
     el.setAttribute(name, value === true ? '' : String(value));
   }
