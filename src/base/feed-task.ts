@@ -1,6 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { subscribeFeed, type FeedOptions, type FeedSnapshot } from '../feed/loader.js';
+import { prewarm } from '../i18n/format.js';
+import { resolveLang } from '../i18n/lang.js';
 
 /** What a feed-backed widget needs from its host element. */
 interface FeedHost extends ReactiveControllerHost {
@@ -69,6 +71,9 @@ export class FeedTask implements ReactiveController {
         if (waiting) waiting(snapshot);
         else void this.task.run();
       });
+      // While the request is under way, the language's first formatters are built (issue 19: tens of
+      // milliseconds on a slow phone, spent in the idle gap rather than after the figures arrive).
+      if (!this.latest) prewarm(resolveLang(this.host as unknown as Element));
     }
     const ready = this.latest;
     // A feed that never arrived rejects; a failed refresh resolves with the last good one (stale).

@@ -1,8 +1,15 @@
 import { css } from 'lit';
 
 export const kpiStyles = css`
+  /* The skeleton reserves the height of a common KPI when it is ready (issue 19: no layout shift),
+     taller on a phone, where the words wrap. */
   :host {
-    --tiendo-skeleton-height: 7em;
+    --tiendo-skeleton-height: 8.5em;
+  }
+  @media (max-width: 30em) {
+    :host {
+      --tiendo-skeleton-height: 10.8em;
+    }
   }
   .area {
     color: var(--tiendo-color-muted, #57606a);

@@ -1,8 +1,15 @@
 import { css } from 'lit';
 
 export const progressStyles = css`
+  /* The skeleton reserves the height of a common progress bar when it is ready (issue 19: no layout shift),
+     taller on a phone, where the words wrap. */
   :host {
-    --tiendo-skeleton-height: 6.5em;
+    --tiendo-skeleton-height: 8.1em;
+  }
+  @media (max-width: 30em) {
+    :host {
+      --tiendo-skeleton-height: 11.2em;
+    }
   }
   .head {
     display: flex;

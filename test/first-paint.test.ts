@@ -1,0 +1,104 @@
+/**
+ * Figures at first paint (issue 19). No layout shift by default: while a widget loads, its skeleton reserves the height the
+ * seed feed's progress bars and KPI tiles take when ready, on a desktop column (720 px) and on a
+ * phone (a 360 px page, where the words wrap): the tile never shrinks when its figures arrive, and
+ * grows by a line at most. Each case runs in a frame of its own width, so the phone's media rules apply.
+ */
+import { expect } from '@esm-bundle/chai';
+import { until } from './helpers.js';
+
+const WIDGETS = [
+  '<tiendo-progress src="/demo/feeds/de-an-06.json" province="nghe-an"></tiendo-progress>',
+  '<tiendo-progress src="/demo/feeds/de-an-06.json" province="ha-tinh"></tiendo-progress>',
+  '<tiendo-kpi src="/demo/feeds/de-an-06.json" metric="on-time"></tiendo-kpi>',
+  '<tiendo-kpi src="/demo/feeds/de-an-06.json" metric="online-services"></tiendo-kpi>',
+  '<tiendo-kpi src="/demo/feeds/de-an-06.json" province="vinh-phuc" metric="passport-online"></tiendo-kpi>',
+];
+
+interface Frame {
+  el: HTMLElement;
+  win: Window & typeof globalThis;
+  /** Lets the held feed requests go. */
+  answer: () => void;
+  remove: () => void;
+}
+
+/** `markup` in a frame `width` px wide with the library loaded; the feed requests wait for `answer()`. */
+async function framed(markup: string, width: number, before?: (win: Window & typeof globalThis) => void): Promise<Frame> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `width:${width}px;height:900px;border:0`;
+  document.body.append(frame);
+  const doc = frame.contentDocument!;
+  doc.open();
+  doc.write(`<!doctype html><html lang="vi"><body style="margin:0">${markup}</body></html>`);
+  doc.close();
+  const el = doc.body.firstElementChild as HTMLElement;
+  let answer!: () => void;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  const win = frame.contentWindow as Window & typeof globalThis;
+  const fetch = win.fetch.bind(win);
+  win.fetch = (async (...args: Parameters<typeof fetch>) => {
+    await held;
+    return fetch(...args);
+  }) as typeof fetch;
+  before?.(win);
+  // The library is defined in this frame's own registry: its first render is the loading state.
+  const script = doc.createElement('script');
+  script.type = 'module';
+  script.src = new URL('../src/index.ts', import.meta.url).href;
+  doc.head.append(script);
+  await until(() => Boolean(el.shadowRoot?.querySelector('[part~="skeleton"]')));
+  return { el, win, answer, remove: () => frame.remove() };
+}
+
+/** The widget's height while it loads and once ready, in a page `width` px wide. */
+async function heights(markup: string, width: number): Promise<[number, number]> {
+  const { el, answer, remove } = await framed(markup, width);
+  try {
+    const loading = el.getBoundingClientRect().height;
+    answer();
+    await until(() => el.getAttribute('state') === 'ready');
+    return [loading, el.getBoundingClientRect().height];
+  } finally {
+    remove();
+  }
+}
+
+describe('the skeleton reserves the ready height (no layout shift by default)', function () {
+  this.timeout(60_000);
+  for (const width of [720, 360]) {
+    for (const markup of WIDGETS) {
+      it(`${width} px: ${markup.slice(0, markup.indexOf('>') + 1)}`, async () => {
+        const [loading, ready] = await heights(markup, width);
+        expect(ready, `ready ${ready} px, skeleton ${loading} px: the tile does not shrink`).to.be.at.least(loading - 1);
+        expect(ready - loading, `ready ${ready} px, skeleton ${loading} px: it grows by less than two lines`).to.be.at.most(40);
+      });
+    }
+  }
+});
+
+describe('the first formatters are built while the feed downloads', () => {
+  it('makes the vi-VN number and date formatters before the feed has answered', async () => {
+    const made: string[] = [];
+    const { el, answer, remove } = await framed(WIDGETS[2], 720, (win) => {
+      for (const name of ['NumberFormat', 'DateTimeFormat'] as const) {
+        const Real = win.Intl[name] as unknown as new (...a: unknown[]) => object;
+        win.Intl[name] = new Proxy(Real, {
+          construct(target, args) {
+            made.push(`${name} ${String(args[0])}`);
+            return Reflect.construct(target, args);
+          },
+        }) as never;
+      }
+    });
+    try {
+      await until(() => made.length >= 2);
+      expect(el.getAttribute('state'), 'the feed is still on its way').not.to.equal('ready');
+      expect(made).to.include.members(['NumberFormat vi-VN', 'DateTimeFormat vi-VN']);
+      answer();
+      await until(() => el.getAttribute('state') === 'ready');
+    } finally {
+      remove();
+    }
+  });
+});
