@@ -7,9 +7,9 @@
 import type { Lang } from '../i18n/messages.js';
 import type { CliKey } from './cli-messages.js';
 
-export type Command = 'validate' | 'from-csv';
+export type Command = 'validate' | 'from-csv' | 'snippet';
 
-export const COMMANDS: readonly Command[] = ['validate', 'from-csv'];
+export const COMMANDS: readonly Command[] = ['validate', 'from-csv', 'snippet'];
 
 /** Options each command takes; `true` = takes a value. */
 export const OPTIONS: Record<Command, Record<string, boolean>> = {
@@ -26,6 +26,15 @@ export const OPTIONS: Record<Command, Record<string, boolean>> = {
     '--locale': true,
     '--separator': true,
     '--pretty': false,
+  },
+  snippet: {
+    '--widget': true,
+    '--province': true,
+    '--metric': true,
+    '--src': true,
+    '--base': true,
+    '--prerender': false,
+    '--timeout': true,
   },
 };
 

@@ -8,11 +8,12 @@ import type { Lang } from '../i18n/messages.js';
 import { plainNumber } from '../convert/numbers.js';
 
 const HELP_VI = `tiendo: công cụ cho cán bộ dữ liệu của Đề án 06.
-Kiểm tra nguồn dữ liệu (feed) JSON của các tiện ích tiendo và tạo feed từ bảng tính.
+Kiểm tra nguồn dữ liệu (feed) JSON của các tiện ích tiendo, tạo feed từ bảng tính và viết đoạn mã nhúng.
 
 Cách dùng:
   tiendo validate <tệp|địa chỉ>   kiểm tra một feed JSON
   tiendo from-csv <tệp>            tạo feed từ bảng tính Excel (.xlsx) hoặc tệp CSV
+  tiendo snippet <tệp|địa chỉ>    viết đoạn HTML nhúng một tiện ích, kèm số liệu hiện tại
 
 Tùy chọn chung:
   --lang vi|en     ngôn ngữ của thông báo (mặc định vi)
@@ -23,11 +24,12 @@ Mã thoát: 0 hợp lệ; 1 dữ liệu không hợp lệ hoặc không đọc �
 Hướng dẫn đầy đủ: docs/huong-dan-du-lieu.md; lược đồ JSON: dist/feed.schema.json.`;
 
 const HELP_EN = `tiendo: a tool for the data officers of Đề án 06.
-Checks the JSON feeds of the tiendo widgets and builds a feed from a spreadsheet.
+Checks the JSON feeds of the tiendo widgets, builds a feed from a spreadsheet and writes embed snippets.
 
 Usage:
   tiendo validate <file|url>       check a JSON feed
   tiendo from-csv <file>           build a feed from an Excel workbook (.xlsx) or a CSV file
+  tiendo snippet <file|url>        write the HTML that embeds a widget, with today's figures
 
 Common options:
   --lang vi|en     language of the messages (default vi)
@@ -201,13 +203,64 @@ Examples:
     --source-name "Nghệ An Police" --out de-an-06.json
   tiendo from-csv november.xlsx --append de-an-06.json --as-of 2024-11-04 --out de-an-06.json`;
 
+const SNIPPET_VI = `tiendo snippet <tệp|địa chỉ> --widget <tiện ích> [tùy chọn]
+
+In ra đoạn HTML để biên tập viên dán vào trang: thẻ <script> của tiendo và thẻ tiện ích, bên trong
+thẻ là số liệu hiện tại của feed thành một câu (chữ dự phòng). Người đọc thấy số liệu thật ngay khi
+trang hiện ra, kể cả khi tập lệnh chưa tải hoặc bị chặn. Feed được kiểm tra trước như tiendo validate;
+feed không hợp lệ thì không in đoạn mã nào (mã thoát 1).
+
+Tùy chọn:
+  --widget <tiện ích>     progress | kpi | table | model-list | chart | map
+  --province <mã>         mã tỉnh trong feed, ví dụ nghe-an (không có: cả nước, hoặc tỉnh duy nhất)
+  --metric <mã>           mã chỉ số (kpi, table, chart, map), ví dụ on-time
+  --src <địa chỉ>         địa chỉ của feed trên cổng (bắt buộc khi đọc từ tệp; mặc định: địa chỉ đã đọc)
+  --base <địa chỉ>        thư mục chứa tiendo.js trên cổng (mặc định /tiendo/)
+  --lang vi|en            ngôn ngữ của thông báo và của tiện ích (en: thẻ có lang="en")
+  --prerender             kèm nội dung đã dựng sẵn (declarative shadow DOM) của progress hoặc kpi:
+                          số liệu hiện ngay, trang không xê dịch khi tập lệnh chạy; cần
+                          Content-Security-Policy cho phép style nội tuyến (các mã băm in ra ở stderr)
+  --timeout <giây>        thời gian chờ máy chủ khi đọc feed từ địa chỉ (mặc định 30)
+
+Ví dụ:
+  tiendo snippet de-an-06.json --widget progress --province nghe-an --src /feeds/de-an-06.json
+  tiendo snippet https://congan.example.gov.vn/feeds/de-an-06.json --widget kpi --metric on-time --prerender
+
+Mã thoát: 0 đã in đoạn mã; 1 feed không hợp lệ, không đọc được, hoặc không có tỉnh, chỉ số đã chọn; 2 gọi lệnh sai.`;
+
+const SNIPPET_EN = `tiendo snippet <file|url> --widget <widget> [options]
+
+Prints the HTML an editor pastes into a page: tiendo's <script> tag and the widget's tag, holding
+the feed's current figures as one sentence (the fallback text). Readers see real figures as soon as
+the page shows, even before the script arrives or where it is blocked. The feed is checked first,
+as tiendo validate does; an invalid feed gets no snippet (exit code 1).
+
+Options:
+  --widget <widget>       progress | kpi | table | model-list | chart | map
+  --province <id>         a province id of the feed, e.g. nghe-an (absent: the nation, or the only province)
+  --metric <id>           a metric id (kpi, table, chart, map), e.g. on-time
+  --src <url>             the feed's address on the portal (needed when reading a file; default: the address read)
+  --base <url>            the folder of tiendo.js on the portal (default /tiendo/)
+  --lang vi|en            language of the messages and of the widget (en: the tag gets lang="en")
+  --prerender             add the prerendered content (declarative shadow DOM) of a progress or kpi:
+                          figures at first paint, no layout shift when the script runs; needs a
+                          Content-Security-Policy that allows its inline style (hashes printed on stderr)
+  --timeout <seconds>     how long to wait for the server when reading the feed from an address (default 30)
+
+Examples:
+  tiendo snippet de-an-06.json --widget progress --province nghe-an --src /feeds/de-an-06.json
+  tiendo snippet https://congan.example.gov.vn/feeds/de-an-06.json --widget kpi --metric on-time --prerender
+
+Exit codes: 0 snippet printed; 1 invalid or unreadable feed, or no such province or metric in it; 2 wrong command line.`;
+
 export const cliVi = {
   'help.main': HELP_VI,
   'help.validate': VALIDATE_VI,
   'help.from-csv': FROM_CSV_VI,
+  'help.snippet': SNIPPET_VI,
 
-  'usage.command': 'Không có lệnh "{name}". Các lệnh: validate, from-csv.',
-  'usage.noCommand': 'Thiếu lệnh: validate hoặc from-csv.',
+  'usage.command': 'Không có lệnh "{name}". Các lệnh: validate, from-csv, snippet.',
+  'usage.noCommand': 'Thiếu lệnh: validate, from-csv hoặc snippet.',
   'usage.option': 'Lệnh {command} không có tùy chọn {option}.',
   'usage.value': 'Tùy chọn {option} cần một giá trị.',
   'usage.choice': 'Tùy chọn {option} phải là {allowed} (không phải "{value}").',
@@ -216,6 +269,7 @@ export const cliVi = {
   'usage.input': 'Thiếu {what}.',
   'usage.input.validate': 'tệp hoặc địa chỉ cần kiểm tra',
   'usage.input.from-csv': 'tệp bảng tính (.xlsx hoặc CSV)',
+  'usage.input.snippet': 'tệp hoặc địa chỉ của feed',
   'usage.extra': 'Thừa tham số "{arg}".',
   'usage.scheme': 'Chỉ kiểm tra được tệp hoặc địa chỉ http://, https:// (không phải "{url}").',
   'usage.sourceName': 'Tùy chọn --source-url cần đi kèm --source-name.',
@@ -240,6 +294,18 @@ export const cliVi = {
   'csv.appended': 'Đã thêm số liệu ngày {asOf}: {updated} tỉnh cập nhật, {added} tỉnh mới, {kept} tỉnh giữ số liệu cũ.',
   'csv.asOfHint': 'Gợi ý: thêm --as-of YYYY-MM-DD để tiện ích ghi rõ số liệu tính đến ngày nào.',
   'csv.failed': '{file}: chưa tạo được feed ({errors} lỗi); không có tệp nào được ghi.',
+
+  'snippet.widget': 'Thiếu --widget: progress, kpi, table, model-list, chart hoặc map.',
+  'snippet.src': 'Thiếu --src: địa chỉ mà tiện ích sẽ đọc feed trên cổng (ví dụ /feeds/de-an-06.json).',
+  'snippet.url': 'Tùy chọn {option} phải là địa chỉ http://, https:// hoặc đường dẫn bắt đầu bằng "/" (không phải "{url}").',
+  'snippet.province': 'Feed không có tỉnh "{id}".',
+  'snippet.provinceNear': 'Feed không có tỉnh "{id}"; có phải "{near}"?',
+  'snippet.metric': 'Feed không có chỉ số "{id}" (các chỉ số: {ids}).',
+  'snippet.needMetric': 'Feed có nhiều chỉ số: chọn một bằng --metric ({ids}).',
+  'snippet.noFigures': 'Feed chưa có số liệu cho lựa chọn này: thẻ không có chữ dự phòng, tiện ích sẽ báo chưa có số liệu.',
+  'snippet.prerender': '--prerender chỉ dựng sẵn được progress và kpi (không phải {widget}); hãy dùng đoạn mã thường.',
+  'snippet.csp':
+    'Nội dung dựng sẵn có style nội tuyến. Content-Security-Policy của trang cần cho phép: style-src {elements} \'unsafe-hashes\' {attributes} (hoặc \'unsafe-inline\'). Cổng có chính sách chặt thì dùng đoạn mã thường (không có --prerender).',
 } as const;
 
 export type CliKey = keyof typeof cliVi;
@@ -248,9 +314,10 @@ export const cliEn: Record<CliKey, string> = {
   'help.main': HELP_EN,
   'help.validate': VALIDATE_EN,
   'help.from-csv': FROM_CSV_EN,
+  'help.snippet': SNIPPET_EN,
 
-  'usage.command': 'There is no command "{name}". Commands: validate, from-csv.',
-  'usage.noCommand': 'A command is missing: validate or from-csv.',
+  'usage.command': 'There is no command "{name}". Commands: validate, from-csv, snippet.',
+  'usage.noCommand': 'A command is missing: validate, from-csv or snippet.',
   'usage.option': 'The {command} command has no option {option}.',
   'usage.value': 'The option {option} needs a value.',
   'usage.choice': 'The option {option} must be {allowed} (not "{value}").',
@@ -259,6 +326,7 @@ export const cliEn: Record<CliKey, string> = {
   'usage.input': 'Missing: {what}.',
   'usage.input.validate': 'the file or address to check',
   'usage.input.from-csv': 'the spreadsheet file (.xlsx or CSV)',
+  'usage.input.snippet': 'the feed\'s file or address',
   'usage.extra': 'Unexpected argument "{arg}".',
   'usage.scheme': 'Only files and http://, https:// addresses can be checked (not "{url}").',
   'usage.sourceName': 'The option --source-url needs --source-name too.',
@@ -283,6 +351,18 @@ export const cliEn: Record<CliKey, string> = {
   'csv.appended': 'Added the figures of {asOf}: provinces updated {updated}, added {added}, kept as they were {kept}.',
   'csv.asOfHint': 'Hint: add --as-of YYYY-MM-DD so the widgets say how recent the figures are.',
   'csv.failed': '{file}: no feed built (errors: {errors}); nothing was written.',
+
+  'snippet.widget': 'Missing --widget: progress, kpi, table, model-list, chart or map.',
+  'snippet.src': 'Missing --src: the address the widget will read the feed from on the portal (e.g. /feeds/de-an-06.json).',
+  'snippet.url': 'The option {option} must be an http://, https:// address or a path starting with "/" (not "{url}").',
+  'snippet.province': 'The feed has no province "{id}".',
+  'snippet.provinceNear': 'The feed has no province "{id}"; did you mean "{near}"?',
+  'snippet.metric': 'The feed has no metric "{id}" (metrics: {ids}).',
+  'snippet.needMetric': 'The feed has several metrics: choose one with --metric ({ids}).',
+  'snippet.noFigures': 'The feed has no figures for this choice yet: the tag carries no fallback text, and the widget will say there are none.',
+  'snippet.prerender': '--prerender renders progress and kpi only (not {widget}); use the plain snippet.',
+  'snippet.csp':
+    'The prerendered content has inline style. The page\'s Content-Security-Policy must allow: style-src {elements} \'unsafe-hashes\' {attributes} (or \'unsafe-inline\'). A portal with a strict policy keeps the plain snippet (without --prerender).',
 };
 
 /** The message `key` in `lang`, placeholders filled; numbers written plainly (no thousands separator). */

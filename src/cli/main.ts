@@ -1,7 +1,7 @@
 /// <reference types="node" />
 /**
  * `tiendo`, the command-line tool for data officers (SPEC.md): reads the
- * command line and hands over to the command (validate.ts, from-csv.ts).
+ * command line and hands over to the command (validate.ts, from-csv.ts, snippet.ts).
  * Bundled for Node 20 by scripts/build-cli.mjs into dist/cli/tiendo.mjs, run by
  * bin/tiendo.mjs.
  *
@@ -13,6 +13,7 @@ import { COMMANDS, UsageError, langOf, langValue, parseArgs, positionalWords, ty
 import { cliMsg } from './cli-messages.js';
 import type { WriteData } from './files.js';
 import { fromCsvCommand } from './from-csv.js';
+import { snippetCommand } from './snippet.js';
 import { validateCommand, type Voice } from './validate.js';
 
 declare const __TIENDO_VERSION__: string;
@@ -47,7 +48,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   if (commandWord === 'help') {
     const topic = words[1]?.word;
-    voice.say(cliMsg(lang, topic === 'validate' || topic === 'from-csv' ? `help.${topic}` : 'help.main'));
+    voice.say(cliMsg(lang, (COMMANDS as readonly string[]).includes(topic ?? '') ? `help.${topic as Command}` : 'help.main'));
     return 0;
   }
   if (!commandWord) {
@@ -79,6 +80,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (extra !== undefined) throw new UsageError('usage.extra', { arg: extra });
     if (input === undefined) throw new UsageError('usage.input', { what: cliMsg(lang, `usage.input.${command}`) });
     await loadMessages(lang, true);
+    if (command === 'snippet') return await snippetCommand(input, parsed.options, voice);
     return command === 'validate'
       ? await validateCommand(input, parsed.options, voice)
       : await fromCsvCommand(input, parsed.options, voice, io.writeData);

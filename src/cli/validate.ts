@@ -8,7 +8,7 @@
  * or not), 1 invalid or unreadable.
  */
 import { TIMEOUT_MAX, TIMEOUT_MIN } from '../feed/loader.js';
-import { MAX_FEED_BYTES } from '../feed/types.js';
+import { MAX_FEED_BYTES, type Feed } from '../feed/types.js';
 import { issueText, validateFeedText, type FeedIssue } from '../feed/validation.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { UsageError } from './args.js';
@@ -91,31 +91,40 @@ export function timeoutSeconds(options: Map<string, string>, voice: Voice): numb
   return clamped;
 }
 
-export async function validateCommand(target: string, options: Map<string, string>, voice: Voice): Promise<number> {
-  const { lang, say } = voice;
-  const seconds = timeoutSeconds(options, voice);
-  const refuse = (line: string) => {
-    say(line);
-    say(cliMsg(lang, 'validate.invalid', { name: target, errors: 1 }));
-    return 1;
-  };
-  let text: string;
+/** A feed's text, from a file or an http(s) address; or the one line that says why it could not be read. */
+export async function readFeedText(target: string, seconds: number, lang: Lang): Promise<{ text: string } | { refused: string }> {
   if (/^https?:\/\//i.test(target)) {
     const got = await fetchFeed(target, seconds);
-    if ('rule' in got) return refuse(msg(lang, got.rule, got.params));
-    text = got.text;
-  } else if (/^[a-z][a-z\d+.-]*:\/\//i.test(target)) {
-    throw new UsageError('usage.scheme', { url: target });
-  } else {
-    const got = await readFileLimited(target, MAX_FEED_BYTES);
-    if ('notFound' in got) return refuse(cliMsg(lang, 'input.notFound', { file: target }));
-    if ('tooBig' in got) return refuse(issueText({ path: '', rule: 'rule.tooBig' }, lang));
-    if ('reason' in got) return refuse(cliMsg(lang, 'input.read', { file: target, reason: got.reason }));
-    const decoded = utf8(got.bytes);
-    if (decoded === undefined) return refuse(cliMsg(lang, 'input.utf8', { file: target }));
-    text = decoded;
+    return 'rule' in got ? { refused: msg(lang, got.rule, got.params) } : got;
   }
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(target)) throw new UsageError('usage.scheme', { url: target });
+  const got = await readFileLimited(target, MAX_FEED_BYTES);
+  if ('notFound' in got) return { refused: cliMsg(lang, 'input.notFound', { file: target }) };
+  if ('tooBig' in got) return { refused: issueText({ path: '', rule: 'rule.tooBig' }, lang) };
+  if ('reason' in got) return { refused: cliMsg(lang, 'input.read', { file: target, reason: got.reason }) };
+  const decoded = utf8(got.bytes);
+  return decoded === undefined ? { refused: cliMsg(lang, 'input.utf8', { file: target }) } : { text: decoded };
+}
 
+/**
+ * Reads and checks a feed as `tiendo validate` does, every line on `out`: the problems, the
+ * warnings, then the verdict (the verdict of a valid feed only when `verdict` is true). Resolves
+ * with the valid feed, or undefined when it is not valid or could not be read.
+ */
+export async function checkFeed(
+  target: string,
+  seconds: number,
+  lang: Lang,
+  out: (line: string) => void,
+  verdict = true,
+): Promise<Feed | undefined> {
+  const read = await readFeedText(target, seconds, lang);
+  if ('refused' in read) {
+    out(read.refused);
+    out(cliMsg(lang, 'validate.invalid', { name: target, errors: 1 }));
+    return undefined;
+  }
+  const { text } = read;
   const result = validateFeedText(text);
   const map = mapJson(text);
   const where = (pos: TextPosition | undefined) => (pos ? cliMsg(lang, 'where.text', { line: pos.line, column: pos.column }) : '');
@@ -123,8 +132,8 @@ export async function validateCommand(target: string, options: Map<string, strin
     const pos = issue.rule === 'rule.json' ? map.syntaxError : map.find(issue.path);
     return issueLine(issue.path, where(pos), msg(lang, issue.rule, issue.params));
   };
-  const warn = (text: string) => say(`${cliMsg(lang, 'validate.warning')}: ${text}`);
-  for (const issue of result.errors) say(line(issue));
+  const warn = (text: string) => out(`${cliMsg(lang, 'validate.warning')}: ${text}`);
+  for (const issue of result.errors) out(line(issue));
   for (const duplicate of map.duplicates) {
     for (const pos of duplicate.positions) {
       const text = cliMsg(lang, 'validate.duplicateKey', { key: duplicate.key, count: duplicate.positions.length + 1 });
@@ -145,9 +154,14 @@ export async function validateCommand(target: string, options: Map<string, strin
     }
   });
   if (result.feed) {
-    say(cliMsg(lang, 'validate.valid', { name: target, provinces: result.feed.provinces.length, metrics: result.feed.metrics.length }));
-    return 0;
+    if (verdict) out(cliMsg(lang, 'validate.valid', { name: target, provinces: result.feed.provinces.length, metrics: result.feed.metrics.length }));
+    return result.feed;
   }
-  say(cliMsg(lang, 'validate.invalid', { name: target, errors: issueCount(result.errors.map((issue) => ({ issue }))) }));
-  return 1;
+  out(cliMsg(lang, 'validate.invalid', { name: target, errors: issueCount(result.errors.map((issue) => ({ issue }))) }));
+  return undefined;
+}
+
+export async function validateCommand(target: string, options: Map<string, string>, voice: Voice): Promise<number> {
+  const feed = await checkFeed(target, timeoutSeconds(options, voice), voice.lang, voice.say);
+  return feed ? 0 : 1;
 }

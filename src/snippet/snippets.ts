@@ -4,9 +4,10 @@
  * the iframe form (dist/embed.html, a height that fits, the resize script).
  * Pure, so that tests and a command line can write the same snippets.
  *
- * Every URL is absolute and comes from `base`, the folder tiendo.js is served
- * from (the builder passes its own folder): a snippet never points at the
- * machine it was made on unless that is where tiendo lives.
+ * Every URL comes from `base`, the folder tiendo.js is served from (the
+ * builder passes its own folder, absolute; `tiendo snippet --base` may give a
+ * path on the portal, "/tiendo/"): a snippet never points at the machine it was
+ * made on unless that is where tiendo lives.
  */
 
 /** [attribute, value]; an empty value writes a boolean attribute. */
@@ -55,8 +56,17 @@ export function reserveCss(tag: string, h: Heights): string {
   return css;
 }
 
+/** The address of `name` in the folder `base`: absolute when `base` is, a path on the portal when `base` is one ("/tiendo/"). */
+export function fileUrl(name: string, base: string): string {
+  if (base.startsWith('/') && !base.startsWith('//')) {
+    const url = new URL(name, new URL(base, 'https://portal.invalid/'));
+    return url.href.slice(url.origin.length);
+  }
+  return new URL(name, base).href;
+}
+
 export interface ScriptSnippetInput {
-  /** The folder of tiendo.js, absolute, ending in "/". */
+  /** The folder of tiendo.js, ending in "/": absolute, or a path on the portal ("/tiendo/"). */
   base: string;
   tag: string;
   attributes: Attribute[];
@@ -66,16 +76,21 @@ export interface ScriptSnippetInput {
   feed?: string;
   /** The ready widget's heights, for the reserve-CSS line; absent until measured. */
   heights?: Heights;
+  /**
+   * The widget's shadow content as HTML, already escaped (a `<template shadowrootmode="open">`
+   * rendered by src/snippet/prerender.ts), written inside the tag before the fallback text.
+   */
+  shadow?: string;
 }
 
 /** The script form: hints and the script (once per page), then the tag with its fallback text. */
 export function scriptSnippet(s: ScriptSnippetInput): string {
-  const script = new URL('tiendo.js', s.base).href;
+  const script = fileUrl('tiendo.js', s.base);
   const lines = [`<link rel="modulepreload" href="${escapeAttr(script)}">`];
   if (s.feed) lines.push(`<link rel="preload" as="fetch" crossorigin href="${escapeAttr(s.feed)}">`);
   if (s.heights) lines.push(`<style>${reserveCss(s.tag, s.heights)}</style>`);
   lines.push(`<script type="module" src="${escapeAttr(script)}"></script>`);
-  lines.push(`<${s.tag}${attrs(s.attributes)}>${escapeText(s.fallback)}</${s.tag}>`);
+  lines.push(`<${s.tag}${attrs(s.attributes)}>${s.shadow ?? ''}${escapeText(s.fallback)}</${s.tag}>`);
   return lines.join('\n');
 }
 

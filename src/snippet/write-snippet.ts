@@ -1,0 +1,56 @@
+/**
+ * The script snippet for one widget and a validated feed, as `tiendo snippet`
+ * prints it: the script, the tag with its attributes and the feed's current
+ * figures as fallback text ({@link fallbackText}, the builder's own sentence),
+ * and, on request, the widget's content rendered on the server as declarative
+ * shadow DOM (src/snippet/prerender.ts, Node only, loaded only then).
+ */
+import type { Feed } from '../feed/types.js';
+import type { Lang } from '../i18n/messages.js';
+import { fallbackText } from './fallback-text.js';
+import { scriptSnippet, type Attribute } from './snippets.js';
+
+/** What the editor chose. */
+export interface SnippetRequest {
+  /** The tag: tiendo-progress, tiendo-kpi… */
+  tag: string;
+  province?: string;
+  metric?: string;
+  /** The feed's address on the portal (the tag's `src`). */
+  src: string;
+  /** The folder of tiendo.js: absolute, or a path on the portal ("/tiendo/"). */
+  base: string;
+  /** The widget's language: `en` writes `lang="en"` on the tag; Vietnamese is every widget's default. */
+  lang: Lang;
+  /** Adds the widget's shadow content, rendered on the server. */
+  prerender?: boolean;
+}
+
+export interface Snippet {
+  /** The whole snippet, HTML. */
+  html: string;
+  /** The fallback sentence (plain text; '' when the feed has no figures for this choice). */
+  fallback: string;
+  /** The prerendered `<template shadowrootmode="open">…</template>`, when asked for. */
+  shadow?: string;
+}
+
+/** The tag's attributes, in the order a reader expects them. */
+export function snippetAttributes(r: SnippetRequest): Attribute[] {
+  const list: [string, string | undefined][] = [
+    ['src', r.src],
+    ['province', r.province],
+    ['metric', r.metric],
+    ['lang', r.lang === 'en' ? 'en' : undefined],
+  ];
+  return list.filter((a): a is Attribute => Boolean(a[1]));
+}
+
+/** The snippet of `r` with the figures of `feed` (valid: checked by the validator before). */
+export async function writeSnippet(feed: Feed, r: SnippetRequest): Promise<Snippet> {
+  const attributes = snippetAttributes(r);
+  const fallback = fallbackText(feed, { widget: r.tag, province: r.province, metric: r.metric }, r.lang);
+  const shadow = r.prerender ? await (await import('./prerender.js')).prerender(r.tag, attributes, feed) : undefined;
+  const html = scriptSnippet({ base: r.base, tag: r.tag, attributes, fallback, feed: r.src, shadow });
+  return { html, fallback, shadow };
+}

@@ -1,0 +1,254 @@
+/**
+ * `tiendo snippet`: the HTML an editor pastes, with the feed's current figures as
+ * the tag's fallback text (as the widget writes them, vi-VN), every feed string
+ * escaped, no snippet for a bad feed, and with --prerender the widget's shadow
+ * content as declarative shadow DOM.
+ *
+ * The prerendered snippets of test/fixtures/snippet/ (loaded by the browser test
+ * test/prerender.test.ts) must be what the tool writes today: after a change to
+ * a widget's template or styles, write them again with
+ *   TIENDO_UPDATE_SNIPPETS=1 npm run test:cli
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { cli, root, spawnCli, tempDir, tool } from './helpers.mjs';
+
+const fixtures = join(root, 'test/fixtures/snippet');
+const FEED = join(fixtures, 'feed.json');
+const feedJson = () => JSON.parse(readFileSync(FEED, 'utf8'));
+
+let dir;
+before(async () => {
+  dir = tempDir();
+  await tool.loadMessages('en', true);
+});
+
+/** Writes `json` (or text) to a temporary file and returns its path. */
+function file(name, json) {
+  const path = join(dir, name);
+  writeFileSync(path, typeof json === 'string' ? json : JSON.stringify(json));
+  return path;
+}
+
+/** The widget's tag in a snippet: its opening tag, what is inside, and the fallback text after any template. */
+function tagOf(html, tag) {
+  const m = new RegExp(`<${tag}([^>]*)>([\\s\\S]*)</${tag}>`).exec(html);
+  assert.ok(m, `no <${tag}> in:\n${html}`);
+  const inside = m[2];
+  return { attrs: m[1], inside, fallback: inside.replace(/^<template[\s\S]*<\/template>/, '') };
+}
+
+describe('snippet: the plain snippet', () => {
+  it('progress: the script and the tag, the current figures as fallback text (vi-VN), nothing on stderr', async () => {
+    const run = await cli('snippet', FEED, '--widget', 'progress', '--province', 'nghe-an', '--src', '/feeds/de-an-06.json');
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stderr, '');
+    const lines = run.stdout.trim().split('\n');
+    assert.deepEqual(lines.slice(0, 3), [
+      '<link rel="modulepreload" href="/tiendo/tiendo.js">',
+      '<link rel="preload" as="fetch" crossorigin href="/feeds/de-an-06.json">',
+      '<script type="module" src="/tiendo/tiendo.js"></script>',
+    ]);
+    assert.equal(
+      lines[3],
+      '<tiendo-progress src="/feeds/de-an-06.json" province="nghe-an">Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu đến 04/10/2024</tiendo-progress>',
+    );
+  });
+
+  it('kpi: the figure as the KPI writes it (thousands with ".", the rate with ",")', async () => {
+    const run = await cli('snippet', FEED, '--widget', 'kpi', '--province', 'nghe-an', '--metric', 'on-time', '--src', 'https://portal.example.gov.vn/feeds/x.json');
+    assert.equal(run.code, 0, run.stderr);
+    const { attrs, fallback } = tagOf(run.stdout, 'tiendo-kpi');
+    assert.equal(attrs, ' src="https://portal.example.gov.vn/feeds/x.json" province="nghe-an" metric="on-time"');
+    assert.equal(fallback, 'Nghệ An — Hồ sơ trả kết quả đúng hạn: 74.336/74.587 hồ sơ (99,66%) — số liệu đến 04/10/2024');
+  });
+
+  it('the same sentence as the builder\'s fallback function (one way to write it)', async () => {
+    const run = await cli('snippet', FEED, '--widget', 'table', '--metric', 'on-time', '--src', '/f.json');
+    assert.equal(run.code, 0, run.stderr);
+    const { fallback } = tagOf(run.stdout, 'tiendo-province-table');
+    assert.match(fallback, /^Hồ sơ trả kết quả đúng hạn của 2 tỉnh, thành phố; cao nhất: Nghệ An 74\.336\/74\.587 hồ sơ \(99,66%\)/);
+  });
+
+  it('--lang en: English messages, an English sentence and lang="en" on the tag; --base puts the script elsewhere', async () => {
+    const run = await cli('snippet', FEED, '--widget', 'progress', '--province', 'ha-tinh', '--src', '/f.json', '--lang', 'en', '--base', 'https://cdn.example.gov.vn/tiendo/0.1.0');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /<script type="module" src="https:\/\/cdn\.example\.gov\.vn\/tiendo\/0\.1\.0\/tiendo\.js"><\/script>/);
+    const { attrs, fallback } = tagOf(run.stdout, 'tiendo-progress');
+    assert.equal(attrs, ' src="/f.json" province="ha-tinh" lang="en"');
+    assert.equal(fallback, 'Hà Tĩnh: 21/43 pilot models completed (48.8%) — figures as of 4 Oct 2024');
+  });
+
+  it('a feed read from an address is the tag\'s src unless --src says otherwise', async (t) => {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(readFileSync(FEED));
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    t.after(() => server.close());
+    const url = `http://127.0.0.1:${server.address().port}/feeds/de-an-06.json`;
+    const run = await cli('snippet', url, '--widget', 'progress', '--province', 'nghe-an');
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(tagOf(run.stdout, 'tiendo-progress').attrs, ` src="${url}" province="nghe-an"`);
+  });
+});
+
+describe('snippet: feed strings are never HTML', () => {
+  const hostile = '<img src=x onerror=alert(1)> "Nghệ" & <script>alert(2)</script>';
+  const feed = () => {
+    const json = feedJson();
+    json.provinces[0].name = hostile;
+    json.metrics[0].name = `${hostile} đúng hạn`;
+    json.metrics[0].unit = '</tiendo-kpi><script>alert(3)</script>';
+    json.source.name = hostile;
+    return json;
+  };
+
+  for (const [widget, tag, extra] of [
+    ['progress', 'tiendo-progress', []],
+    ['kpi', 'tiendo-kpi', ['--metric', 'on-time']],
+  ]) {
+    for (const prerender of [false, true]) {
+      it(`${widget}${prerender ? ' --prerender' : ''}: escaped in the fallback text${prerender ? ' and in the shadow content' : ''}`, async () => {
+        const run = await cli('snippet', file(`hostile-${widget}.json`, feed()), '--widget', widget, '--province', 'nghe-an', '--src', '/f.json', ...extra, ...(prerender ? ['--prerender'] : []));
+        assert.equal(run.code, 0, run.stderr);
+        // No markup of the feed survives: only the snippet's own elements.
+        assert.doesNotMatch(run.stdout, /<img|<script>alert|onerror=alert\(1\)>/);
+        assert.equal([...run.stdout.matchAll(/<script/g)].length, 1, 'the snippet\'s own script tag only');
+        assert.equal([...run.stdout.matchAll(new RegExp(`</${tag}>`, 'g'))].length, 1, 'the tag is closed once');
+        const { fallback } = tagOf(run.stdout, tag);
+        assert.ok(fallback.includes('&lt;img src=x onerror=alert(1)&gt; "Nghệ" &amp; &lt;script&gt;alert(2)&lt;/script&gt;'), fallback);
+        if (prerender) assert.ok(run.stdout.includes('&lt;img src=x onerror=alert(1)&gt;'), 'escaped inside the template');
+      });
+    }
+  }
+
+  it('a hostile --src is written as an attribute value, escaped (ids are plain by the feed\'s rule)', async () => {
+    const run = await cli('snippet', FEED, '--widget', 'progress', '--province', 'nghe-an', '--src', '/f.json?a="><script>');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /<tiendo-progress src="\/f\.json\?a=&quot;&gt;&lt;script&gt;" province="nghe-an">/);
+    assert.match(run.stdout, /<link rel="preload" as="fetch" crossorigin href="\/f\.json\?a=&quot;&gt;&lt;script&gt;">/);
+  });
+});
+
+describe('snippet: no snippet for a bad feed or choice', () => {
+  it('an invalid feed: the messages of tiendo validate on stderr, exit 1, nothing on stdout', async () => {
+    const json = feedJson();
+    json.provinces[0].models.completed = -6;
+    const bad = file('bad.json', JSON.stringify(json, null, 2));
+    const run = await cli('snippet', bad, '--widget', 'progress', '--province', 'nghe-an', '--src', '/f.json');
+    const validated = await cli('validate', bad);
+    assert.equal(run.code, 1);
+    assert.equal(run.stdout, '');
+    assert.equal(validated.code, 1);
+    assert.equal(run.stderr, validated.stdout, 'the same lines as tiendo validate');
+    assert.match(run.stderr, /provinces\[0\]\.models\.completed \(dòng \d+, cột \d+\): /);
+    assert.match(run.stderr, /không hợp lệ \(1 lỗi\)\.\n$/);
+  });
+
+  it('in English too; a file that is not JSON; a file that is not there', async () => {
+    const run = await cli('snippet', file('broken.json', '{"version": 1,'), '--widget', 'kpi', '--src', '/f.json', '--lang', 'en');
+    assert.equal(run.code, 1);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /not valid \(errors: 1\)\.\n$/);
+    const missing = await cli('snippet', join(dir, 'nope.json'), '--widget', 'kpi', '--src', '/f.json');
+    assert.equal(missing.code, 1);
+    assert.equal(missing.stdout, '');
+    assert.match(missing.stderr, /Không có tệp .*nope\.json\./);
+  });
+
+  it('a province or metric the feed does not have: exit 1, the nearest id, no snippet', async () => {
+    const near = await cli('snippet', FEED, '--widget', 'progress', '--province', 'Nghệ An', '--src', '/f.json');
+    assert.equal(near.code, 1);
+    assert.equal(near.stdout, '');
+    assert.equal(near.stderr, 'Feed không có tỉnh "Nghệ An"; có phải "nghe-an"?\n');
+    const metric = await cli('snippet', FEED, '--widget', 'kpi', '--metric', 'on-tme', '--src', '/f.json', '--lang', 'en');
+    assert.equal(metric.code, 1);
+    assert.equal(metric.stderr, 'The feed has no metric "on-tme" (metrics: on-time, online-dossiers).\n');
+    const several = await cli('snippet', FEED, '--widget', 'kpi', '--province', 'nghe-an', '--src', '/f.json');
+    assert.equal(several.code, 1);
+    assert.match(several.stderr, /--metric \(on-time, online-dossiers\)/);
+  });
+
+  it('no figures for a valid choice: the snippet without fallback text, and a note', async () => {
+    const run = await cli('snippet', FEED, '--widget', 'kpi', '--province', 'ha-tinh', '--metric', 'online-dossiers', '--src', '/f.json');
+    assert.equal(run.code, 0);
+    assert.equal(tagOf(run.stdout, 'tiendo-kpi').inside, '');
+    assert.match(run.stderr, /chưa có số liệu cho lựa chọn này/);
+  });
+
+  it('usage errors exit 2: no --widget, an unknown widget, no --src for a file, a src that is not an address, --prerender of a table', async () => {
+    const cases = [
+      [['snippet', FEED, '--src', '/f.json'], /Thiếu --widget/],
+      [['snippet', FEED, '--widget', 'gauge', '--src', '/f.json'], /--widget phải là progress \| kpi \| table \| model-list \| chart \| map/],
+      [['snippet', FEED, '--widget', 'progress'], /Thiếu --src/],
+      [['snippet', FEED, '--widget', 'progress', '--src', 'javascript:alert(1)'], /--src phải là địa chỉ/],
+      [['snippet', FEED, '--widget', 'progress', '--src', '/f.json', '--base', 'file:///tmp/'], /--base phải là địa chỉ/],
+      [['snippet', FEED, '--widget', 'table', '--src', '/f.json', '--prerender'], /chỉ dựng sẵn được progress và kpi/],
+      [['snippet', '--widget', 'progress'], /Thiếu tệp hoặc địa chỉ của feed/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await cli(...args);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, message);
+      assert.match(run.stderr, /Xem: tiendo snippet --help/);
+    }
+  });
+
+  it('help in both languages names every option', async () => {
+    const vi = await cli('snippet', '--help');
+    const en = await cli('help', 'snippet', '--lang', 'en');
+    for (const option of ['--widget', '--province', '--metric', '--src', '--base', '--prerender', '--timeout']) {
+      assert.ok(vi.stdout.includes(option) && en.stdout.includes(option), option);
+    }
+    assert.match((await cli('--help')).stdout, /tiendo snippet <tệp\|địa chỉ>/);
+  });
+});
+
+describe('snippet --prerender', () => {
+  it('a declarative shadow root with the figures, then the fallback text; the CSP hashes on stderr', async () => {
+    const run = await cli('snippet', FEED, '--widget', 'progress', '--province', 'nghe-an', '--src', '/f.json', '--prerender');
+    assert.equal(run.code, 0, run.stderr);
+    const { inside, fallback } = tagOf(run.stdout, 'tiendo-progress');
+    assert.match(inside, /^<template shadowrootmode="open"><style>/);
+    const template = inside.slice(0, inside.length - fallback.length);
+    assert.match(template, /<p part="percent" class="percent" aria-hidden="true">15,8%<\/p>/);
+    assert.match(template, /<p part="summary" class="summary" aria-hidden="true">6\/38 mô hình hoàn thành<\/p>/);
+    assert.match(template, /class="segment completed" style="width:15\.78\d*%"/);
+    assert.match(template, /aria-valuenow="6"/);
+    // No hydration markers: the element replaces this content, it does not hydrate it.
+    assert.doesNotMatch(template, /lit-part|lit-node|<\?>/);
+    assert.equal(fallback, 'Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu đến 04/10/2024');
+    assert.match(run.stderr, /style-src 'sha256-[A-Za-z0-9+/]+=*' 'unsafe-hashes'( 'sha256-[A-Za-z0-9+/]+=*'){3} \(hoặc 'unsafe-inline'\)/);
+  });
+
+  it('the style hash is the hash of the <style> element\'s text', async () => {
+    const run = await cli('snippet', FEED, '--widget', 'kpi', '--province', 'nghe-an', '--metric', 'on-time', '--src', '/f.json', '--prerender', '--lang', 'en');
+    assert.equal(run.code, 0, run.stderr);
+    const css = /<style>([\s\S]*?)<\/style>/.exec(run.stdout)[1];
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+    assert.ok(run.stderr.includes(`style-src 'sha256-${hash}'`), run.stderr);
+    // English: lang on the tag, and the shadow content speaks English.
+    assert.match(run.stdout, /<tiendo-kpi src="\/f\.json" province="nghe-an" metric="on-time" lang="en"><template shadowrootmode="open">/);
+    assert.match(run.stdout, /<div part="base" class="widget" lang="en"/);
+    assert.match(run.stdout, /74,336/);
+  });
+
+  for (const [widget, args] of [
+    ['progress', ['--widget', 'progress', '--province', 'nghe-an', '--src', '/__mock/prerender-progress']],
+    ['kpi', ['--widget', 'kpi', '--province', 'nghe-an', '--metric', 'on-time', '--src', '/__mock/prerender-kpi']],
+  ]) {
+    it(`test/fixtures/snippet/prerendered-${widget}.html is what the tool writes today`, async () => {
+      const run = await spawnCli(['snippet', 'test/fixtures/snippet/feed.json', ...args, '--prerender']);
+      assert.equal(run.code, 0, run.stderr);
+      const path = join(fixtures, `prerendered-${widget}.html`);
+      if (process.env.TIENDO_UPDATE_SNIPPETS) writeFileSync(path, run.stdout);
+      assert.equal(readFileSync(path, 'utf8'), run.stdout, 'stale fixture: write it again with TIENDO_UPDATE_SNIPPETS=1 npm run test:cli');
+    });
+  }
+});
