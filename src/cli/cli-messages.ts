@@ -212,12 +212,13 @@ feed không hợp lệ thì không in đoạn mã nào (mã thoát 1).
 
 Tùy chọn:
   --widget <tiện ích>     progress | kpi | table | model-list | chart | map
-  --province <mã>         mã tỉnh trong feed, ví dụ nghe-an (không có: cả nước, hoặc tỉnh duy nhất)
-  --metric <mã>           mã chỉ số (kpi, table, chart, map), ví dụ on-time
+  --province <mã>         mã tỉnh trong feed, ví dụ nghe-an (không có: cả nước, hoặc tỉnh duy nhất);
+                          với table, chart, map: tỉnh được tô đậm (highlight)
+  --metric <mã>           mã chỉ số (kpi, chart, map), ví dụ on-time
   --src <địa chỉ>         địa chỉ của feed trên cổng (bắt buộc khi đọc từ tệp; mặc định: địa chỉ đã đọc)
   --base <địa chỉ>        thư mục chứa tiendo.js trên cổng (mặc định /tiendo/)
   --lang vi|en            ngôn ngữ của thông báo và của tiện ích (en: thẻ có lang="en")
-  --prerender             kèm nội dung đã dựng sẵn (declarative shadow DOM) của progress hoặc kpi:
+  --prerender             kèm nội dung đã dựng sẵn (declarative shadow DOM) của progress, kpi, table:
                           số liệu hiện ngay, trang không xê dịch khi tập lệnh chạy; cần
                           Content-Security-Policy cho phép style nội tuyến (các mã băm in ra ở stderr)
   --timeout <giây>        thời gian chờ máy chủ khi đọc feed từ địa chỉ (mặc định 30)
@@ -237,12 +238,13 @@ as tiendo validate does; an invalid feed gets no snippet (exit code 1).
 
 Options:
   --widget <widget>       progress | kpi | table | model-list | chart | map
-  --province <id>         a province id of the feed, e.g. nghe-an (absent: the nation, or the only province)
-  --metric <id>           a metric id (kpi, table, chart, map), e.g. on-time
+  --province <id>         a province id of the feed, e.g. nghe-an (absent: the nation, or the only province);
+                          for table, chart, map: the highlighted province
+  --metric <id>           a metric id (kpi, chart, map), e.g. on-time
   --src <url>             the feed's address on the portal (needed when reading a file; default: the address read)
   --base <url>            the folder of tiendo.js on the portal (default /tiendo/)
   --lang vi|en            language of the messages and of the widget (en: the tag gets lang="en")
-  --prerender             add the prerendered content (declarative shadow DOM) of a progress or kpi:
+  --prerender             add the prerendered content (declarative shadow DOM) of a progress, kpi, table:
                           figures at first paint, no layout shift when the script runs; needs a
                           Content-Security-Policy that allows its inline style (hashes printed on stderr)
   --timeout <seconds>     how long to wait for the server when reading the feed from an address (default 30)
@@ -303,9 +305,10 @@ export const cliVi = {
   'snippet.metric': 'Feed không có chỉ số "{id}" (các chỉ số: {ids}).',
   'snippet.needMetric': 'Feed có nhiều chỉ số: chọn một bằng --metric ({ids}).',
   'snippet.noFigures': 'Feed chưa có số liệu cho lựa chọn này: thẻ không có chữ dự phòng, tiện ích sẽ báo chưa có số liệu.',
-  'snippet.prerender': '--prerender chỉ dựng sẵn được progress và kpi (không phải {widget}); hãy dùng đoạn mã thường.',
+  'snippet.prerender': '--prerender chỉ dựng sẵn được progress, kpi và table (không phải {widget}); hãy dùng đoạn mã thường.',
+  'snippet.noMetric': 'Tiện ích {widget} không dùng --metric (chỉ {widgets}).',
   'snippet.csp':
-    'Nội dung dựng sẵn có style nội tuyến. Content-Security-Policy của trang cần cho phép: style-src {elements} \'unsafe-hashes\' {attributes} (hoặc \'unsafe-inline\'). Cổng có chính sách chặt thì dùng đoạn mã thường (không có --prerender).',
+    'Nội dung dựng sẵn có style nội tuyến. Content-Security-Policy của trang cần cho phép: style-src {sources} (hoặc \'unsafe-inline\'). Cổng có chính sách chặt thì dùng đoạn mã thường (không có --prerender).',
 } as const;
 
 export type CliKey = keyof typeof cliVi;
@@ -360,9 +363,10 @@ export const cliEn: Record<CliKey, string> = {
   'snippet.metric': 'The feed has no metric "{id}" (metrics: {ids}).',
   'snippet.needMetric': 'The feed has several metrics: choose one with --metric ({ids}).',
   'snippet.noFigures': 'The feed has no figures for this choice yet: the tag carries no fallback text, and the widget will say there are none.',
-  'snippet.prerender': '--prerender renders progress and kpi only (not {widget}); use the plain snippet.',
+  'snippet.prerender': '--prerender renders progress, kpi and table only (not {widget}); use the plain snippet.',
+  'snippet.noMetric': 'The {widget} widget takes no --metric (only {widgets} do).',
   'snippet.csp':
-    'The prerendered content has inline style. The page\'s Content-Security-Policy must allow: style-src {elements} \'unsafe-hashes\' {attributes} (or \'unsafe-inline\'). A portal with a strict policy keeps the plain snippet (without --prerender).',
+    'The prerendered content has inline style. The page\'s Content-Security-Policy must allow: style-src {sources} (or \'unsafe-inline\'). A portal with a strict policy keeps the plain snippet (without --prerender).',
 };
 
 /** The message `key` in `lang`, placeholders filled; numbers written plainly (no thousands separator). */

@@ -27,11 +27,11 @@ const WIDGETS = {
 
 type WidgetWord = keyof typeof WIDGETS;
 
-/** The widgets `--prerender` draws (the citizens' core: defined at once, no view chunk). */
-const PRERENDERED: readonly WidgetWord[] = ['progress', 'kpi'];
+/** The widgets `--prerender` draws (with a table, its view's chunk is loaded first). */
+const PRERENDERED: readonly WidgetWord[] = ['progress', 'kpi', 'table'];
 
-/** Widgets that read a metric. */
-const USES_METRIC: readonly WidgetWord[] = ['kpi', 'table', 'chart', 'map'];
+/** Widgets that read a metric (the table chooses its `columns` instead). */
+const USES_METRIC: readonly WidgetWord[] = ['kpi', 'chart', 'map'];
 
 /** An address a snippet may write: http(s), or a path on the portal. */
 function address(option: string, value: string): string {
@@ -65,6 +65,7 @@ export async function snippetCommand(target: string, options: Map<string, string
   const base = address('--base', options.get('--base') ?? '/tiendo/');
   const province = options.get('--province')?.trim() || undefined;
   const metric = options.get('--metric')?.trim() || undefined;
+  if (metric && !USES_METRIC.includes(widget)) throw new UsageError('snippet.noMetric', { widget, widgets: USES_METRIC.join(', ') });
   const seconds = timeoutSeconds(options, voice);
 
   const feed = await checkFeed(target, seconds, lang, note, false);
@@ -77,7 +78,7 @@ export async function snippetCommand(target: string, options: Map<string, string
   const snippet = await writeSnippet(feed, {
     tag: WIDGETS[widget],
     province,
-    metric: USES_METRIC.includes(widget) ? metric : undefined,
+    metric,
     src,
     base: base.endsWith('/') ? base : `${base}/`,
     lang,
@@ -87,7 +88,9 @@ export async function snippetCommand(target: string, options: Map<string, string
   if (snippet.shadow) {
     const { styleHashes } = await import('../snippet/prerender.js');
     const hashes = await styleHashes(snippet.shadow);
-    note(cliMsg(lang, 'snippet.csp', { elements: hashes.elements.join(' '), attributes: hashes.attributes.join(' ') }));
+    // Style attributes (the bar widths) are allowed by hash only with 'unsafe-hashes'.
+    const sources = [...hashes.elements, ...(hashes.attributes.length ? ["'unsafe-hashes'", ...hashes.attributes] : [])];
+    note(cliMsg(lang, 'snippet.csp', { sources: sources.join(' ') }));
   }
   say(snippet.html);
   return 0;

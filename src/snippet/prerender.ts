@@ -20,7 +20,7 @@ import type { Feed } from '../feed/types.js';
 import type { Attribute } from './snippets.js';
 
 /** The attributes the server render passes to the element (the ones `tiendo snippet` writes). */
-type Given = Record<'src' | 'province' | 'metric' | 'lang', string | typeof nothing>;
+type Given = Record<'src' | 'province' | 'highlight' | 'metric' | 'lang', string | typeof nothing>;
 
 /**
  * The widgets that can be rendered on a server: how to get the class defined, and the tag as a
@@ -36,6 +36,11 @@ const PRERENDERABLE: Record<string, { load: () => Promise<unknown>; template: (a
     load: () => import('../kpi/tiendo-kpi.js'),
     template: (a, feed) => html`<tiendo-kpi src=${a.src} province=${a.province} metric=${a.metric} lang=${a.lang} .serverFeed=${feed}></tiendo-kpi>`,
   },
+  'tiendo-province-table': {
+    load: () => import('../province-table/tiendo-province-table.js'),
+    template: (a, feed) =>
+      html`<tiendo-province-table src=${a.src} highlight=${a.highlight} lang=${a.lang} .serverFeed=${feed}></tiendo-province-table>`,
+  },
 };
 
 /** The tags `prerender` accepts. */
@@ -49,8 +54,12 @@ export async function prerender(tag: string, attributes: Attribute[], feed: Feed
   const widget = PRERENDERABLE[tag];
   if (!widget) throw new Error(`tiendo: <${tag}> cannot be prerendered`);
   await widget.load();
+  // A widget whose view lives in a chunk (the table) renders only once the chunk has arrived: the
+  // browser's base awaits it before each update, a server render does not update.
+  const probe = new (customElements.get(tag) as CustomElementConstructor)() as unknown as { viewChunk?: { load(): Promise<unknown> } };
+  await probe.viewChunk?.load();
   const value = (name: string) => attributes.find(([n]) => n === name)?.[1] ?? nothing;
-  const given: Given = { src: value('src'), province: value('province'), metric: value('metric'), lang: value('lang') };
+  const given: Given = { src: value('src'), province: value('province'), highlight: value('highlight'), metric: value('metric'), lang: value('lang') };
   const out = await collectResult(render(widget.template(given, feed)));
   const start = out.indexOf('<template');
   const end = out.lastIndexOf('</template>');

@@ -14,6 +14,7 @@ import { scriptSnippet, type Attribute } from './snippets.js';
 export interface SnippetRequest {
   /** The tag: tiendo-progress, tiendo-kpi… */
   tag: string;
+  /** The province shown (progress, KPI, model list), or highlighted (table, chart, map). */
   province?: string;
   metric?: string;
   /** The feed's address on the portal (the tag's `src`). */
@@ -35,11 +36,14 @@ export interface Snippet {
   shadow?: string;
 }
 
+/** Widgets that compare areas: the chosen province is their highlighted one. */
+const COMPARING = ['tiendo-province-table', 'tiendo-chart', 'tiendo-map'];
+
 /** The tag's attributes, in the order a reader expects them. */
 export function snippetAttributes(r: SnippetRequest): Attribute[] {
   const list: [string, string | undefined][] = [
     ['src', r.src],
-    ['province', r.province],
+    [COMPARING.includes(r.tag) ? 'highlight' : 'province', r.province],
     ['metric', r.metric],
     ['lang', r.lang === 'en' ? 'en' : undefined],
   ];

@@ -67,11 +67,18 @@ describe('snippet: the plain snippet', () => {
     assert.equal(fallback, 'Nghệ An — Hồ sơ trả kết quả đúng hạn: 74.336/74.587 hồ sơ (99,66%) — số liệu đến 04/10/2024');
   });
 
-  it('the same sentence as the builder\'s fallback function (one way to write it)', async () => {
-    const run = await cli('snippet', FEED, '--widget', 'table', '--metric', 'on-time', '--src', '/f.json');
-    assert.equal(run.code, 0, run.stderr);
-    const { fallback } = tagOf(run.stdout, 'tiendo-province-table');
-    assert.match(fallback, /^Hồ sơ trả kết quả đúng hạn của 2 tỉnh, thành phố; cao nhất: Nghệ An 74\.336\/74\.587 hồ sơ \(99,66%\)/);
+  it('a table or a chart: the province is their highlight, the sentence the builder\'s (one way to write it)', async () => {
+    const table = await cli('snippet', FEED, '--widget', 'table', '--province', 'nghe-an', '--src', '/f.json');
+    assert.equal(table.code, 0, table.stderr);
+    const { attrs, fallback } = tagOf(table.stdout, 'tiendo-province-table');
+    assert.equal(attrs, ' src="/f.json" highlight="nghe-an"');
+    assert.equal(
+      fallback,
+      'Tiến độ mô hình điểm của 2 tỉnh, thành phố; cao nhất: Hà Tĩnh 21/43 mô hình hoàn thành (48,8%); Nghệ An 6/38 mô hình hoàn thành (15,8%) — số liệu đến 04/10/2024',
+    );
+    const chart = await cli('snippet', FEED, '--widget', 'chart', '--metric', 'on-time', '--src', '/f.json');
+    assert.equal(chart.code, 0, chart.stderr);
+    assert.match(tagOf(chart.stdout, 'tiendo-chart').fallback, /^Hồ sơ trả kết quả đúng hạn của 2 tỉnh, thành phố; cao nhất: Nghệ An 74\.336\/74\.587 hồ sơ \(99,66%\)/);
   });
 
   it('--lang en: English messages, an English sentence and lang="en" on the tag; --base puts the script elsewhere', async () => {
@@ -189,7 +196,8 @@ describe('snippet: no snippet for a bad feed or choice', () => {
       [['snippet', FEED, '--widget', 'progress'], /Thiếu --src/],
       [['snippet', FEED, '--widget', 'progress', '--src', 'javascript:alert(1)'], /--src phải là địa chỉ/],
       [['snippet', FEED, '--widget', 'progress', '--src', '/f.json', '--base', 'file:///tmp/'], /--base phải là địa chỉ/],
-      [['snippet', FEED, '--widget', 'table', '--src', '/f.json', '--prerender'], /chỉ dựng sẵn được progress và kpi/],
+      [['snippet', FEED, '--widget', 'chart', '--src', '/f.json', '--prerender'], /chỉ dựng sẵn được progress, kpi và table/],
+      [['snippet', FEED, '--widget', 'progress', '--metric', 'on-time', '--src', '/f.json'], /Tiện ích progress không dùng --metric \(chỉ kpi, chart, map\)/],
       [['snippet', '--widget', 'progress'], /Thiếu tệp hoặc địa chỉ của feed/],
     ];
     for (const [args, message] of cases) {
@@ -226,6 +234,17 @@ describe('snippet --prerender', () => {
     assert.doesNotMatch(template, /lit-part|lit-node|<\?>/);
     assert.equal(fallback, 'Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu đến 04/10/2024');
     assert.match(run.stderr, /style-src 'sha256-[A-Za-z0-9+/]+=*' 'unsafe-hashes'( 'sha256-[A-Za-z0-9+/]+=*'){3} \(hoặc 'unsafe-inline'\)/);
+  });
+
+  it('a table: its rows in the shadow root, the highlighted one marked; no style attribute, so no \'unsafe-hashes\'', async () => {
+    const run = await cli('snippet', FEED, '--widget', 'table', '--province', 'nghe-an', '--src', '/f.json', '--prerender');
+    assert.equal(run.code, 0, run.stderr);
+    const { inside, fallback } = tagOf(run.stdout, 'tiendo-province-table');
+    const template = inside.slice(0, inside.length - fallback.length);
+    assert.match(template, /^<template shadowrootmode="open">/);
+    assert.match(template, /<tr\s+part="row row-highlight"[^>]*>\s*<td class="num">2<\/td><th scope="row" class="name">\s*Nghệ An\s*<\/th><td class="num">15,8%<\/td>/);
+    assert.match(template, /Hà Tĩnh\s*<\/th><td class="num">48,8%<\/td>/);
+    assert.match(run.stderr, /style-src 'sha256-[A-Za-z0-9+/]+=*' \(hoặc 'unsafe-inline'\)/);
   });
 
   it('the style hash is the hash of the <style> element\'s text', async () => {
