@@ -22,16 +22,18 @@ const KEYS = Object.keys(NO_OVERFLOW) as (keyof Overflow)[];
 type Host = ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };
 
 /**
- * Watches the box `selector` finds in the host's shadow tree (the table's scroller): its size and
- * its content's size (a ResizeObserver, which reports each new box once at first) and its scroll
- * position. The host updates only when a side of {@link Overflow} changes, so that it can offer a
- * tab stop, a hint and a fade exactly while there is something out of view.
+ * Watches the box `selector` finds in the host's shadow tree (the table's scroller): after each of
+ * the host's renders (a sort, a filter, a page: the content changes size), on each scroll, and when
+ * the box or its content is resized (a ResizeObserver: a phone turned, a font loaded). The host updates
+ * only when a side of {@link Overflow} changes, so that it offers a tab stop, a hint and shaded edges
+ * exactly while something is out of view, from its first render on.
  */
 export class ScrollWatch implements ReactiveController {
   value: Overflow = NO_OVERFLOW;
   private box?: HTMLElement;
   private readonly observer?: ResizeObserver;
   private readonly measure = () => this.read();
+  private frame = 0;
 
   constructor(
     private readonly host: Host,
@@ -39,28 +41,30 @@ export class ScrollWatch implements ReactiveController {
   ) {
     host.addController(this);
     // Old engines without ResizeObserver keep the plain table: a tab stop always, no hint.
-    if (typeof ResizeObserver === 'function') this.observer = new ResizeObserver(this.measure);
+    // A resize is read in the next frame: a hint drawn in the observer's own turn could resize the
+    // box again within that frame (the browser's "ResizeObserver loop" error).
+    if (typeof ResizeObserver === 'function') {
+      this.observer = new ResizeObserver(() => {
+        cancelAnimationFrame(this.frame);
+        this.frame = requestAnimationFrame(this.measure);
+      });
+    }
   }
 
+  hostConnected(): void {
+    // Back in the page (moved by a script): the box drawn before is watched again.
+    this.attach();
+  }
+
+  /** After each render: the box (a new one after a state change) and what the render did to its content. */
   hostUpdated(): void {
-    const box = this.host.renderRoot.querySelector<HTMLElement>(this.selector) ?? undefined;
-    if (box === this.box) return;
-    this.detach();
-    this.box = box;
-    if (!box) {
-      this.set(NO_OVERFLOW);
-      return;
-    }
-    box.addEventListener('scroll', this.measure, { passive: true });
-    this.observer?.observe(box);
-    // The content (the table) changes size with a sort, a filter or a page, the box does not.
-    if (box.firstElementChild) this.observer?.observe(box.firstElementChild);
+    this.attach();
+    this.read();
   }
 
   hostDisconnected(): void {
     this.detach();
     this.box = undefined;
-    this.value = NO_OVERFLOW;
   }
 
   /** Whether the watch can tell (else the box is treated as one that scrolls). */
@@ -68,9 +72,22 @@ export class ScrollWatch implements ReactiveController {
     return Boolean(this.observer);
   }
 
+  private attach(): void {
+    const box = this.host.renderRoot?.querySelector<HTMLElement>(this.selector) ?? undefined;
+    if (box === this.box) return;
+    this.detach();
+    this.box = box;
+    if (!box) return this.set(NO_OVERFLOW);
+    box.addEventListener('scroll', this.measure, { passive: true });
+    this.observer?.observe(box);
+    // The content (the table) grows and shrinks inside a box of the same size.
+    if (box.firstElementChild) this.observer?.observe(box.firstElementChild);
+  }
+
   private detach(): void {
     this.box?.removeEventListener('scroll', this.measure);
     this.observer?.disconnect();
+    cancelAnimationFrame(this.frame);
   }
 
   private read(): void {
@@ -93,6 +110,8 @@ export class ScrollWatch implements ReactiveController {
   private set(next: Overflow): void {
     if (KEYS.every((k) => next[k] === this.value[k])) return;
     this.value = next;
-    this.host.requestUpdate();
+    // A step later: measured right after a render, the next one is its side effect, not a change made
+    // during the update (which Lit warns about); still before the browser paints.
+    queueMicrotask(() => this.host.requestUpdate());
   }
 }
