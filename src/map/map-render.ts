@@ -7,7 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { cssomStyle } from '../base/cssom-style.js';
-import { formatCompact, formatDate, formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
+import { formatCompact, formatDate, formatDateSpoken, formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
 import type { Lang, MessageParams } from '../i18n/messages.js';
 import type { MapFigure, MapTile, MapView } from './map-view.js';
 import { mapMsg, type MapWord } from './map-words.js';
@@ -30,9 +30,12 @@ export interface MapWords {
   summary: string;
   /** Notes under the map: what was added up and why some units show "—", mixed sources. */
   notes: string[];
-  /** The table's figure column, and its optional columns: counts, parts of a unit, provenance. */
+  /**
+   * The table's figure column, and its optional columns: counts, parts of a unit, provenance; `said`:
+   * the cells for the ear where they differ ("6 trên 38", dates in words), the screen keeping "6/38".
+   */
   head: string;
-  columns: { head: string; cells: string[] }[];
+  columns: { head: string; cells: string[]; said?: string[] }[];
 }
 
 /** The handlers the element gives the template. */
@@ -93,29 +96,26 @@ export function mapWords(v: MapView, lang: Lang, mark: (name: string) => string 
   ];
 
   const columns: MapWords['columns'] = [];
-  const column = (head: string, cells: string[]) => cells.some(Boolean) && columns.push({ head, cells });
+  const column = (head: string, cells: string[], said?: string[]) => cells.some(Boolean) && columns.push({ head, cells, said });
+  const counted = (f: MapFigure) => f.total !== undefined && f.count !== undefined;
+  const provenance = (date: (iso: string, lang: Lang) => string) =>
+    rows.map((f) => [f.source && `${f.source.name}`, f.asOf && t('map.asOf', { date: date(f.asOf, lang) })].filter(Boolean).join(' · '));
   column(
     m ? (m.unit ? `${t('map.figures')} (${m.unit})` : t('map.figures')) : t('map.completedOf'),
     rows.map((f) =>
-      f.total !== undefined && f.count !== undefined
-        ? `${num(f.count)}/${num(f.total)}`
+      counted(f)
+        ? `${num(f.count!)}/${num(f.total!)}`
         : f.exact !== undefined && fig(f.exact) !== num(f.exact)
           ? num(f.exact)
           : '',
     ),
+    rows.map((f) => (counted(f) ? t('map.of', { count: num(f.count!), total: num(f.total!) }) : '')),
   );
   column(
     t('map.parts'),
     rows.map((f) => [f.parts?.join(', '), f.missing && t('map.missing', { names: f.missing.join(', ') })].filter(Boolean).join('; ')),
   );
-  column(
-    t('map.note'),
-    rows.map((f) =>
-      [f.source && `${f.source.name}`, f.asOf && t('map.asOf', { date: formatDate(f.asOf, lang) })]
-        .filter(Boolean)
-        .join(' · '),
-    ),
-  );
+  column(t('map.note'), provenance(formatDate), provenance(formatDateSpoken));
 
   return {
     view: v,
@@ -131,6 +131,11 @@ export function mapWords(v: MapView, lang: Lang, mark: (name: string) => string 
     head: m ? what : t('map.rate'),
     columns,
   };
+}
+
+/** A cell for the eye and, where it differs, the same for the ear ("6/38" shown, "6 trên 38" read). */
+function said(seen: string, heard = seen) {
+  return seen === heard ? seen : html`<span aria-hidden="true">${seen}</span><span class="visually-hidden">${heard}</span>`;
 }
 
 /** "15,8" and a "%" that narrow tiles leave to the legend. */
@@ -172,10 +177,10 @@ export function renderMap(w: MapWords, on: MapHandlers): TemplateResult {
       )}</ul>`
     : nothing}${w.notes.map((n) => html`<p part="map-note" class="map-note">${n}</p>`)}</div></div
 ><button part="toggle" class="toggle" type="button" aria-expanded=${on.open} aria-controls="data" @click=${on.toggle}>${t(on.open ? 'map.hide' : 'map.show')}</button
-><table id="data" part="table" class=${on.open ? '' : 'visually-hidden'}><caption>${w.caption}</caption
+><table id="data" part="table" ?hidden=${!on.open}><caption>${w.caption}</caption
 ><thead><tr><th scope="col">${t('map.province')}</th><th scope="col">${w.head}</th>${w.columns.map((c) => html`<th scope="col">${c.head}</th>`)}</tr></thead
 ><tbody>${rows.map(
     (f, i) =>
-      html`<tr class=${hl(f) ? 'hl' : ''}><th scope="row">${hl(f) ? html`<span aria-hidden="true">▶ </span>` : nothing}${name(rowNames[i])}</th><td>${rowFigures[i]}</td>${w.columns.map((c) => html`<td>${c.cells[i]}</td>`)}</tr>`,
+      html`<tr class=${hl(f) ? 'hl' : ''}><th scope="row">${hl(f) ? html`<span aria-hidden="true">▶ </span>` : nothing}${name(rowNames[i])}</th><td>${rowFigures[i]}</td>${w.columns.map((c) => html`<td>${said(c.cells[i], c.said?.[i])}</td>`)}</tr>`,
   )}</tbody></table>`;
 }

@@ -38,7 +38,8 @@ const KEYS = ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End'];
  * @csspart outside - The provinces the grid cannot place.
  * @csspart map-note - A note under the legend (regrouped figures, mixed sources).
  * @csspart toggle - The "Xem dạng bảng" button.
- * @csspart table - The same figures as a table (visually hidden until the toggle opens it).
+ * @csspart table - The same figures as a table, with the counts and sources (hidden until the toggle
+ * opens it: the tiles are the screen reader's path too, so that each figure is read once).
  *
  * @cssprop --tiendo-map-tile - Largest size of a tile (default 3.5em); tiles shrink to fit the width.
  * @cssprop --tiendo-map-1 - Palette, lowest class (default #eef4fb); dark text.
@@ -46,7 +47,11 @@ const KEYS = ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End'];
  * @cssprop --tiendo-map-3 - Palette, middle class (default #7fb2dc); dark text.
  * @cssprop --tiendo-map-4 - Palette, fourth class (default #2f78b8); white text.
  * @cssprop --tiendo-map-5 - Palette, highest class (default #0b3f7a); white text.
- * @cssprop --tiendo-map-tile-border - Edge of each tile and swatch (default #8c959f).
+ * @cssprop --tiendo-map-tile-border - Edge of each tile and swatch (default: `--tiendo-color-border-strong`,
+ * #8c959f; #848d97 in the dark theme). Keep it at 3:1 against the surface.
+ * @cssprop --tiendo-color-highlight-bar - The highlighted tile's edge and ring, the chart's highlight colour
+ * (default #073b74; #79c0ff in the dark theme). `--tiendo-color-highlight` is a table row's tint and does
+ * not colour the map.
  */
 export class TiendoMap extends TiendoElement<MapView> {
   static override styles = [baseStyles, mapStyles];
