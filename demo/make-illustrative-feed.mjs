@@ -85,8 +85,8 @@ const feed = {
     { id: 'residence-online', name: 'Hồ sơ đăng ký cư trú tiếp nhận trực tuyến', unit: 'hồ sơ' },
     { id: 'on-time', name: 'Hồ sơ trả kết quả đúng hạn', unit: 'hồ sơ' },
   ],
+  // No name: the widgets say "Toàn quốc" / "Nationwide" in the reader's language.
   national: {
-    name: 'Toàn quốc',
     models: {
       total: sum((p) => p.models.total),
       completed: sum((p) => p.models.completed),
