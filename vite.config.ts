@@ -141,7 +141,8 @@ function demoHome(): Plugin {
 function isCore(id: string): boolean {
   // Lit's decorators serve only lazily defined widgets (the core declares static properties).
   if (/messages-en|rule-messages|csv-download|lazy-widget|[\\/]decorators[\\/.]/.test(id)) return false;
-  return /[\\/]src[\\/](base|feed|i18n|progress|kpi)[\\/]|[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id);
+  // A widget's view-chunk.ts (the handle of its view's chunk) rides with the lazy definitions.
+  return /[\\/]src[\\/](base|feed|i18n|progress|kpi)[\\/]|[\\/]view-chunk\.ts$|[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id);
 }
 
 // One config for both uses: `vite` serves the demo (sample feeds, no network),

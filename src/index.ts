@@ -5,6 +5,9 @@
  * Defining twice (two copies of the script) is harmless.
  */
 import { defineLazily } from './base/define.js';
+import type { LazyChunk } from './base/lazy-chunk.js';
+import { tableViewChunk } from './province-table/view-chunk.js';
+import { chartTableChunk } from './chart/view-chunk.js';
 export { TiendoProgress, type ProgressView } from './progress/tiendo-progress.js';
 export { TiendoKpi, type KpiView } from './kpi/tiendo-kpi.js';
 export type {
@@ -27,8 +30,17 @@ export { widgetAttributes } from './base/widget-attributes.js';
 export { msg, toLang, loadMessages, type Lang } from './i18n/messages.js';
 export type { TiendoIntrinsicElements } from './jsx.js';
 
-defineLazily('tiendo-province-table', () => import('./province-table/tiendo-province-table.js'));
+/**
+ * A widget whose view is a chunk of its own asks for it together with its code, not one round trip
+ * later (issue 19). A view that fails here is asked for again by the widget, which says so.
+ */
+const withView = (view: LazyChunk<unknown>, widget: () => Promise<unknown>) => () => {
+  view.load().catch(() => undefined);
+  return widget();
+};
+
+defineLazily('tiendo-province-table', withView(tableViewChunk, () => import('./province-table/tiendo-province-table.js')));
 defineLazily('tiendo-model-list', () => import('./model-list/tiendo-model-list.js'));
-defineLazily('tiendo-chart', () => import('./chart/tiendo-chart.js'));
+defineLazily('tiendo-chart', withView(chartTableChunk, () => import('./chart/tiendo-chart.js')));
 defineLazily('tiendo-picker', () => import('./picker/tiendo-picker.js'));
 defineLazily('tiendo-map', () => import('./map/tiendo-map.js'));

@@ -34,4 +34,26 @@ describe('dist/: lazy chunks on a page that loads tiendo.js?v=7', () => {
       frame.remove();
     }
   });
+
+  it("asks for the table's view together with the table's code, not one round trip later (issue 19)", async () => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width:700px;height:700px;border:0';
+    frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>
+      <script type="module" src="/dist/tiendo.js?v=8"></script>
+      <tiendo-province-table src="/demo/feeds/de-an-06.json"></tiendo-province-table></body></html>`;
+    document.body.append(frame);
+    try {
+      await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+      const table = frame.contentDocument!.querySelector('tiendo-province-table')!;
+      await until(() => table.getAttribute('state') === 'ready', 'the table ready', 10_000);
+      const entries = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const chunk = (pattern: RegExp) => entries.find((e) => pattern.test(e.name.replace(/^.*\/dist\//, '')));
+      const element = chunk(/^chunks\/tiendo-province-table-/);
+      const view = chunk(/^chunks\/province-table-view-/);
+      expect(Boolean(element && view), 'both chunks fetched').to.equal(true);
+      expect(view!.startTime, "the view is asked for before the element's code has arrived").to.be.below(element!.responseEnd);
+    } finally {
+      frame.remove();
+    }
+  });
 });

@@ -47,7 +47,7 @@ async function framed(markup: string, width: number, before?: (win: Window & typ
   script.type = 'module';
   script.src = new URL('../src/index.ts', import.meta.url).href;
   doc.head.append(script);
-  await until(() => Boolean(el.shadowRoot?.querySelector('[part~="skeleton"]')));
+  await until(() => Boolean(el.shadowRoot?.querySelector('[part~="skeleton"]')), 'the skeleton');
   return { el, win, answer, remove: () => frame.remove() };
 }
 
@@ -57,7 +57,7 @@ async function heights(markup: string, width: number): Promise<[number, number]>
   try {
     const loading = el.getBoundingClientRect().height;
     answer();
-    await until(() => el.getAttribute('state') === 'ready');
+    await until(() => el.getAttribute('state') === 'ready', 'ready');
     return [loading, el.getBoundingClientRect().height];
   } finally {
     remove();
@@ -92,11 +92,11 @@ describe('the first formatters are built while the feed downloads', () => {
       }
     });
     try {
-      await until(() => made.length >= 2);
+      await until(() => made.length >= 2, 'two formatters made');
       expect(el.getAttribute('state'), 'the feed is still on its way').not.to.equal('ready');
       expect(made).to.include.members(['NumberFormat vi-VN', 'DateTimeFormat vi-VN']);
       answer();
-      await until(() => el.getAttribute('state') === 'ready');
+      await until(() => el.getAttribute('state') === 'ready', 'ready');
     } finally {
       remove();
     }

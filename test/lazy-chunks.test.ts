@@ -82,9 +82,10 @@ describe('lazy chunks that fail to arrive', () => {
   }
 
   it('a chunk that never arrives: never "loading" beyond the timeout, asked for again with a growing wait', async () => {
-    await failNext('tiendo-province-table', -1);
+    // The element's code and its view (asked for together) fail for good: the fallback stays, and each
+    // retry fires an event again. (The view is first asked for again by the next test.)
+    await failNext('province-table', -1);
     clock = installFakeClock();
-    // The element chunk itself fails for good: the fallback stays, and each retry fires an event again.
     const el = mount(`<tiendo-province-table src="${FEED}">Bảng (dự phòng)</tiendo-province-table>`).firstElementChild!;
     const errors = errorsOf(el);
     await realUntil(() => errors.length === 1, 'the first error', 10_000);
@@ -104,13 +105,15 @@ describe('lazy chunks that fail to arrive', () => {
   ];
   for (const [chunk, markup, after] of views) {
     it(`the ${chunk} chunk: the error state with the fallback, an error event, the view after the retry`, async () => {
-      await failNext(chunk);
+      // Refused until the server is back: the page asks for the view with the element's code, and the element asks again.
+      await failNext(chunk, -1);
       clock = installFakeClock();
       const el = mount(markup).firstElementChild!;
       const errors = errorsOf(el);
       await realUntil(() => state(el) === 'error', 'the error state, not loading', 15_000);
       expect(visibleText(el)).to.contain(markup.replace(/^.*?>|<\/.*$/g, ''));
       await realUntil(() => errors.some((e) => e.kind === 'chunk'), 'tiendo-error for the chunk', 15_000);
+      await failNext('', 0);
       await clock.advance(5_000, () => realWait(50));
       await realUntil(() => state(el) === 'ready', 'ready after the retry', 15_000);
       expect(el.shadowRoot!.textContent).to.contain(after);

@@ -26,16 +26,16 @@ interface FeedHost extends ReactiveControllerHost {
  */
 export class FeedTask implements ReactiveController {
   readonly task: Task<readonly [string | undefined, number | undefined, number | undefined], FeedSnapshot | undefined>;
-  private unsubscribe?: () => void;
-  private key?: string;
-  private latest?: FeedSnapshot;
-  private waiting?: (snapshot: FeedSnapshot) => void;
+  #unsubscribe?: () => void;
+  #key?: string;
+  #latest?: FeedSnapshot;
+  #waiting?: (snapshot: FeedSnapshot) => void;
 
   constructor(private readonly host: FeedHost) {
     host.addController(this);
     this.task = new Task(host, {
       args: () => [host.feedUrl, host.refresh, host.timeout] as const,
-      task: ([url, refresh, timeout]) => (url ? this.snapshot(url, { refresh, timeout }) : undefined),
+      task: ([url, refresh, timeout]) => (url ? this.#snapshot(url, { refresh, timeout }) : undefined),
     });
   }
 
@@ -48,36 +48,36 @@ export class FeedTask implements ReactiveController {
 
   hostConnected(): void {
     // Back on the page: subscribe again (the task's arguments did not change, so it would not run by itself).
-    if (this.key === undefined && this.host.feedUrl) void this.task.run();
+    if (this.#key === undefined && this.host.feedUrl) void this.task.run();
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.key = this.waiting = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.#key = this.#waiting = undefined;
   }
 
   /** The URL's snapshot: at once when the loader has one, else when it arrives. */
-  private snapshot(url: string, options: FeedOptions): Promise<FeedSnapshot> {
+  #snapshot(url: string, options: FeedOptions): Promise<FeedSnapshot> {
     const key = `${url} ${options.refresh ?? ''} ${options.timeout ?? ''}`;
-    if (key !== this.key) {
-      this.unsubscribe?.();
-      this.key = key;
-      this.latest = undefined;
-      this.unsubscribe = subscribeFeed(url, options, (snapshot) => {
-        this.latest = snapshot;
-        const waiting = this.waiting;
-        this.waiting = undefined;
+    if (key !== this.#key) {
+      this.#unsubscribe?.();
+      this.#key = key;
+      this.#latest = undefined;
+      this.#unsubscribe = subscribeFeed(url, options, (snapshot) => {
+        this.#latest = snapshot;
+        const waiting = this.#waiting;
+        this.#waiting = undefined;
         // The first answer settles the running task; each later one (a refresh) runs it again.
         if (waiting) waiting(snapshot);
         else void this.task.run();
       });
       // While the request is under way, the language's first formatters are built (issue 19: tens of
       // milliseconds on a slow phone, spent in the idle gap rather than after the figures arrive).
-      if (!this.latest) prewarm(resolveLang(this.host as unknown as Element));
+      if (!this.#latest) prewarm(resolveLang(this.host as unknown as Element));
     }
-    const ready = this.latest;
+    const ready = this.#latest;
     // A feed that never arrived rejects; a failed refresh resolves with the last good one (stale).
     const settle = (s: FeedSnapshot) => (s.feed ? Promise.resolve(s) : Promise.reject(s));
-    return ready ? settle(ready) : new Promise<FeedSnapshot>((resolve) => (this.waiting = resolve)).then(settle);
+    return ready ? settle(ready) : new Promise<FeedSnapshot>((resolve) => (this.#waiting = resolve)).then(settle);
   }
 }

@@ -76,8 +76,8 @@ function sourceOf(name: string | undefined, url?: string): FeedSource | undefine
  */
 export class FiguresController<V extends ViewBase> implements ReactiveController {
   readonly feed: FeedTask;
-  private inline?: { text: string; result: ValidationResult };
-  private seen?: unknown;
+  #inline?: { text: string; result: ValidationResult };
+  #seen?: unknown;
 
   constructor(private readonly host: FiguresHost<V>) {
     host.addController(this);
@@ -89,32 +89,32 @@ export class FiguresController<V extends ViewBase> implements ReactiveController
   /** Whether the feed's answer changed since the last {@link outcome}. */
   get changed(): boolean {
     const t = this.feed.task;
-    return this.seen !== (t.status === TaskStatus.ERROR ? t.error : t.value);
+    return this.#seen !== (t.status === TaskStatus.ERROR ? t.error : t.value);
   }
 
   outcome(): Outcome<V> {
     const host = this.host;
     const t = this.feed.task;
-    this.seen = t.status === TaskStatus.ERROR ? t.error : t.value;
-    if (host.serverFeed) return this.fromValidFeed(host.serverFeed, false);
+    this.#seen = t.status === TaskStatus.ERROR ? t.error : t.value;
+    if (host.serverFeed) return this.#fromValidFeed(host.serverFeed, false);
     if (host.src) {
       const url = host.feedUrl;
       if (!url) return { state: 'error', problem: { key: 'error.url', params: { url: host.src }, kind: 'network' } };
       const snap = this.feed.current;
       if (!snap || snap.url !== url) return LOADING;
-      if (snap.feed) return this.fromValidFeed(snap.feed, snap.stale, url);
+      if (snap.feed) return this.#fromValidFeed(snap.feed, snap.stale, url);
       return { state: 'error', problem: feedProblem(snap, url) };
     }
     const script = host.querySelector(':scope > script[type="application/json"]');
     if (script) {
       // Validated once per text, not again on every attribute change (and warned about once).
       const text = script.textContent ?? '';
-      if (this.inline?.text !== text) {
-        this.inline = { text, result: validateFeedText(text) };
-        warnRepairs(`<${host.localName}>`, this.inline.result.warnings, resolveLang(host));
+      if (this.#inline?.text !== text) {
+        this.#inline = { text, result: validateFeedText(text) };
+        warnRepairs(`<${host.localName}>`, this.#inline.result.warnings, resolveLang(host));
       }
-      const { result } = this.inline;
-      if (result.feed) return this.fromValidFeed(result.feed, false);
+      const { result } = this.#inline;
+      if (result.feed) return this.#fromValidFeed(result.feed, false);
       return { state: 'error', problem: { key: 'error.inlineJson', issues: result.errors, kind: 'invalid' } };
     }
     const checker = new FeedChecker();
@@ -127,7 +127,7 @@ export class FiguresController<V extends ViewBase> implements ReactiveController
     return { state: 'ready', view: { ...view, source: sourceOf(host.source, host.sourceUrl), asOf }, stale: false };
   }
 
-  private fromValidFeed(feed: Feed, stale: boolean, url?: string): Outcome<V> {
+  #fromValidFeed(feed: Feed, stale: boolean, url?: string): Outcome<V> {
     const host = this.host;
     const overdue = feed.nextUpdate && isPast(feed.nextUpdate) ? feed.nextUpdate : undefined;
     let chosen: ChosenArea | undefined;

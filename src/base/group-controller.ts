@@ -54,7 +54,7 @@ interface GroupMember extends ReactiveElement {
 
 /** Makes a widget follow its `group`: the current choice when it joins, and every later one. */
 export class GroupController implements ReactiveController {
-  private readonly onChange = (e: Event) => {
+  readonly #onChange = (e: Event) => {
     const group = this.host.group;
     const choice = group && (e as CustomEvent<string>).detail === group ? groupChoice(group) : undefined;
     if (choice) this.host.followGroup(choice, false);
@@ -66,12 +66,12 @@ export class GroupController implements ReactiveController {
 
   hostConnected(): void {
     const group = this.host.group;
-    document.addEventListener(CHANGE, this.onChange);
+    document.addEventListener(CHANGE, this.#onChange);
     const choice = group ? groupChoice(group) : undefined;
     if (choice) this.host.followGroup(choice, true);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener(CHANGE, this.onChange);
+    document.removeEventListener(CHANGE, this.#onChange);
   }
 }

@@ -10,18 +10,18 @@ import type { Lang } from '../i18n/messages.js';
 export class LanguageController implements ReactiveController {
   /** The language of the current update. */
   value: Lang = 'vi';
-  private unwatch?: () => void;
+  #unwatch?: () => void;
 
   constructor(private readonly host: ReactiveControllerHost & Element) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.unwatch = watchLang(this.host);
+    this.#unwatch = watchLang(this.host);
   }
 
   hostDisconnected(): void {
-    this.unwatch?.();
+    this.#unwatch?.();
   }
 
   hostUpdate(): void {

@@ -8,9 +8,9 @@
 export class LazyChunk<T> {
   /** The module, once it has arrived. */
   value?: T;
-  private pending?: Promise<T>;
-  private failures = 0;
-  private failedUrl?: string;
+  #pending?: Promise<T>;
+  #failures = 0;
+  #failedUrl?: string;
 
   /**
    * @param name What the chunk is, for the editor's message when it fails ("province-table-view").
@@ -23,22 +23,22 @@ export class LazyChunk<T> {
 
   /** The module: at once when it is here, else fetched (again, after a failure). */
   load(): Promise<T> {
-    return (this.pending ??= this.fetchOnce().then(
+    return (this.#pending ??= this.#fetchOnce().then(
       (module) => (this.value = module),
       (error: unknown) => {
-        this.pending = undefined;
-        this.failures++;
+        this.#pending = undefined;
+        this.#failures++;
         // Chromium and Firefox remember a module that failed to arrive and fail every later
         // import() of the same URL without asking the server again (WebKit asks again). Their
         // error names the URL, so the next try asks for it under a fresh query instead.
-        this.failedUrl ??= /\bhttps?:\/\/\S+?\.[cm]?[jt]s\b/.exec(String(error))?.[0];
+        this.#failedUrl ??= /\bhttps?:\/\/\S+?\.[cm]?[jt]s\b/.exec(String(error))?.[0];
         throw error;
       },
     ));
   }
 
-  private fetchOnce(): Promise<T> {
-    if (!this.failedUrl) return this.fetchChunk();
-    return import(/* @vite-ignore */ `${this.failedUrl}?retry=${this.failures}`) as Promise<T>;
+  #fetchOnce(): Promise<T> {
+    if (!this.#failedUrl) return this.fetchChunk();
+    return import(/* @vite-ignore */ `${this.#failedUrl}?retry=${this.#failures}`) as Promise<T>;
   }
 }

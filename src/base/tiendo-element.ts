@@ -184,37 +184,37 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   /** @internal */
   protected readonly figures = new FiguresController<V>(this);
   /** @internal */
-  private readonly language = new LanguageController(this);
+  readonly #language = new LanguageController(this);
   /** @internal */
   protected readonly linked = new GroupController(this);
   /** @internal */
-  private outcome: Outcome<V> = LOADING;
+  #outcome: Outcome<V> = LOADING;
   /** @internal The outcome last announced by an event, so each is announced once. */
-  private announced?: unknown;
+  #announced?: unknown;
   /** @internal */
-  private chunkRetry?: ReturnType<typeof setTimeout>;
+  #chunkRetry?: ReturnType<typeof setTimeout>;
   /** @internal */
-  private chunkRetryDelay = CHUNK_RETRY_FIRST;
+  #chunkRetryDelay = CHUNK_RETRY_FIRST;
   /** @internal Words that failed to arrive: the widget speaks Vietnamese meanwhile. */
-  private wordsFailed = false;
+  #wordsFailed = false;
   /** @internal What the widget worked around in this outcome, said under `debug`. */
-  private notes: WidgetNote[] = [];
+  #notes: WidgetNote[] = [];
   /** @internal Notes already said on the console. */
-  private warned = new Set<string>();
+  #warned = new Set<string>();
   /** @internal Turns the widget overdue when its feed's next update passes, on a page left open. */
-  private overdueTimer?: ReturnType<typeof setTimeout>;
+  #overdueTimer?: ReturnType<typeof setTimeout>;
   /** @internal The next update has passed since the last outcome: work it out again. */
-  private recheck = false;
+  #recheck = false;
   /** @internal The language the outcome was worked out in (its default words: "Toàn quốc", "Nationwide"). */
-  private outcomeLang?: Lang;
+  #outcomeLang?: Lang;
   /** @internal Whether this render drew a title (the group's name). */
-  private titled = false;
+  #titled = false;
   /** @internal What a prerendered snippet's declarative shadow root held: on screen until the first figures replace it. */
-  private served?: ChildNode[];
+  #served?: ChildNode[];
 
   /** @internal The reader's language in this update. */
   protected get readerLang(): Lang {
-    return this.language.value;
+    return this.#language.value;
   }
 
   /**
@@ -285,18 +285,18 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   }
 
   /** @internal Whether `text` comes from the feed (Vietnamese), not the reader's own word for the nation. */
-  private fed(text: string, own?: unknown): boolean {
+  #fed(text: string, own?: unknown): boolean {
     return !own && text !== msg(this.readerLang, 'area.national');
   }
 
   /** @internal Feed text on screen: isolated for direction and, unless `own` (the reader's or editor's words), marked Vietnamese. */
   protected feedText(text: string, own?: unknown): TemplateResult {
-    return html`<bdi lang=${this.fed(text, own) ? 'vi' : nothing}>${text}</bdi>`;
+    return html`<bdi lang=${this.#fed(text, own) ? 'vi' : nothing}>${text}</bdi>`;
   }
 
   /** @internal Feed text inside a sentence: isolated, and marked for the base to render as `lang="vi"` unless `own`. */
   protected mark(text: string, own?: unknown): string {
-    return this.fed(text, own) ? `\ue000${isolate(text)}\ue001` : isolate(text);
+    return this.#fed(text, own) ? `\ue000${isolate(text)}\ue001` : isolate(text);
   }
 
   /**
@@ -306,14 +306,14 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   protected titleOf(content: string | TemplateResult, own?: unknown, part = 'label'): TemplateResult {
     const h = Number(this.headingLevel);
     const level = h >= 2 && h <= 6 ? Math.trunc(h) : 0;
-    this.titled = true;
+    this.#titled = true;
     return html`<p part=${part} class=${part} id="title" role=${level ? 'heading' : nothing} aria-level=${level || nothing}>${typeof content == 'string'
       ? this.feedText(content, own)
       : content}</p>`;
   }
 
   /** @internal Whether this widget says "stale" aloud: the first stale widget of its feed URL on the page. */
-  private speaksStale(stale: boolean): boolean {
+  #speaksStale(stale: boolean): boolean {
     const url = this.feedUrl;
     if (!stale || !url) return false;
     const first = staleVoices.get(url);
@@ -344,7 +344,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   protected override async scheduleUpdate(): Promise<unknown> {
     const chunks = [this.viewChunk, ...this.extraChunks].filter((c): c is LazyChunk<unknown> => Boolean(c && !c.value));
     // While a retry is pending, renders do not ask again: the chunk is asked for when the retry falls due.
-    if (this.chunkRetry === undefined) {
+    if (this.#chunkRetry === undefined) {
       for (const chunk of chunks) await chunk.load().catch(() => this.chunkFailed(chunk.name, false));
     }
     return super.scheduleUpdate();
@@ -360,37 +360,37 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.chunkRetry);
-    clearTimeout(this.overdueTimer);
-    this.chunkRetry = this.overdueTimer = undefined;
+    clearTimeout(this.#chunkRetry);
+    clearTimeout(this.#overdueTimer);
+    this.#chunkRetry = this.#overdueTimer = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     // Lit runs controllers' hostUpdate after willUpdate: the language this update speaks is read first.
-    this.language.hostUpdate();
+    this.#language.hostUpdate();
     // The language is known before the view is worked out (the controller's own update comes after this).
-    const lang = (this.language.value = resolveLang(this));
-    const o = this.outcome;
-    const relang = lang !== this.outcomeLang;
-    if (relang || changed.size || this.recheck || this.figures.changed || o.state === 'loading' || (o.state === 'error' && o.problem.kind === 'chunk')) {
+    const lang = (this.#language.value = resolveLang(this));
+    const o = this.#outcome;
+    const relang = lang !== this.#outcomeLang;
+    if (relang || changed.size || this.#recheck || this.figures.changed || o.state === 'loading' || (o.state === 'error' && o.problem.kind === 'chunk')) {
       // A lang change alone works the view out again in the new words, but it is not a new outcome to announce.
-      const same = !changed.size && !this.recheck && !this.figures.changed && this.announced === o;
-      this.recheck = false;
-      this.outcomeLang = lang;
-      this.outcome = this.figures.outcome();
-      if (same && this.outcome.state === o.state) this.announced = this.outcome;
-      const now = this.outcome;
+      const same = !changed.size && !this.#recheck && !this.figures.changed && this.#announced === o;
+      this.#recheck = false;
+      this.#outcomeLang = lang;
+      this.#outcome = this.figures.outcome();
+      if (same && this.#outcome.state === o.state) this.#announced = this.#outcome;
+      const now = this.#outcome;
       const asOf = now.state === 'ready' ? now.view.asOf : now.state === 'empty' ? now.asOf : undefined;
-      this.notes = this.attributeNotes();
-      if (asOf && asOf.slice(0, 10) > todayIso()) this.notes.push({ key: 'note.asOfFuture', params: { date: asOf.slice(0, 10) } });
+      this.#notes = this.attributeNotes();
+      if (asOf && asOf.slice(0, 10) > todayIso()) this.#notes.push({ key: 'note.asOfFuture', params: { date: asOf.slice(0, 10) } });
     }
-    const withRules = this.outcome.state === 'error' || this.notes.length > 0;
-    if (!this.wordsFailed && !messagesReady(this.readerLang, withRules)) {
+    const withRules = this.#outcome.state === 'error' || this.#notes.length > 0;
+    if (!this.#wordsFailed && !messagesReady(this.readerLang, withRules)) {
       loadMessages(this.readerLang, withRules).then(
         () => this.requestUpdate(),
         () => {
           // The words' chunk did not arrive: speak Vietnamese (always built in), say so, try again later.
-          this.wordsFailed = true;
+          this.#wordsFailed = true;
           this.requestUpdate();
           this.chunkFailed(this.readerLang === 'en' ? 'messages-en' : 'rule-messages', true);
         },
@@ -399,14 +399,14 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   }
 
   /** @internal The outcome to show: still loading until the words to show it in have arrived (or failed to). */
-  private get shown(): Outcome<V> {
-    const ready = this.wordsFailed || messagesReady(this.readerLang, this.outcome.state === 'error' || this.notes.length > 0);
-    return ready ? this.outcome : LOADING;
+  get #shown(): Outcome<V> {
+    const ready = this.#wordsFailed || messagesReady(this.readerLang, this.#outcome.state === 'error' || this.#notes.length > 0);
+    return ready ? this.#outcome : LOADING;
   }
 
   /** @internal The language the words are shown in: the reader's, or Vietnamese while English failed to arrive. */
-  private get wordsLang(): Lang {
-    return this.wordsFailed && !messagesReady(this.readerLang) ? 'vi' : this.readerLang;
+  get #wordsLang(): Lang {
+    return this.#wordsFailed && !messagesReady(this.readerLang) ? 'vi' : this.readerLang;
   }
 
   /**
@@ -415,14 +415,14 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
    * `tiendo-error` now, for a failure the widget's state does not show (the error state reports itself).
    */
   protected chunkFailed(name: string, report: boolean): void {
-    if (this.chunkRetry !== undefined || !this.isConnected) return;
-    if (report) this.report({ key: 'error.chunk', params: { name }, kind: 'chunk' });
-    this.chunkRetry = setTimeout(() => {
-      this.chunkRetry = undefined;
-      this.wordsFailed = false;
+    if (this.#chunkRetry !== undefined || !this.isConnected) return;
+    if (report) this.#report({ key: 'error.chunk', params: { name }, kind: 'chunk' });
+    this.#chunkRetry = setTimeout(() => {
+      this.#chunkRetry = undefined;
+      this.#wordsFailed = false;
       this.requestUpdate();
-    }, this.chunkRetryDelay);
-    this.chunkRetryDelay = Math.min(this.chunkRetryDelay * 2, CHUNK_RETRY_MAX);
+    }, this.#chunkRetryDelay);
+    this.#chunkRetryDelay = Math.min(this.#chunkRetryDelay * 2, CHUNK_RETRY_MAX);
   }
 
   /**
@@ -432,86 +432,86 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
-    if (root.childNodes.length) this.served = [...root.childNodes];
+    if (root.childNodes.length) this.#served = [...root.childNodes];
     return root;
   }
 
   protected override update(changed: PropertyValues): void {
-    if (this.served && this.shown.state !== 'loading') {
-      for (const node of this.served) node.remove();
-      this.served = undefined;
+    if (this.#served && this.#shown.state !== 'loading') {
+      for (const node of this.#served) node.remove();
+      this.#served = undefined;
     }
     super.update(changed);
   }
 
   protected override render(): unknown {
-    const o = this.shown;
-    const lang = this.wordsLang;
+    const o = this.#shown;
+    const lang = this.#wordsLang;
     switch (o.state) {
       case 'loading':
-        return this.served ? nothing : renderLoading(lang);
+        return this.#served ? nothing : renderLoading(lang);
       case 'error':
         return renderError(lang, o.problem, this.debug);
       case 'empty':
-        return renderEmpty(lang, o, this.speaksStale(o.stale), this.renderAttributeNotes(lang));
+        return renderEmpty(lang, o, this.#speaksStale(o.stale), this.#renderAttributeNotes(lang));
       case 'ready': {
         // One named group in the reader's language (SPEC "What every element must get right"); feed names inside are marked Vietnamese.
-        this.titled = false;
+        this.#titled = false;
         const view = this.renderView(o.view);
         const said = this.sentence(o.view);
         // Written without indentation inside the template: Lit ships template text as it is (the core's budget).
-        return html`<div part="base" class="widget" lang=${lang} role="group" aria-labelledby=${this.titled ? 'area title' : nothing}>${view}${said
+        return html`<div part="base" class="widget" lang=${lang} role="group" aria-labelledby=${this.#titled ? 'area title' : nothing}>${view}${said
           ? html`<p part="sentence" class=${this.showSentence ? 'sentence' : 'visually-hidden'}>${said
               .split(MARK)
               .map((t, i) => (i % 2 ? html`<bdi lang="vi">${t}</bdi>` : t))}</p>`
-          : nothing}${renderNotes(lang, o.stale, o.overdue, this.speaksStale(o.stale))}${renderFooter(lang, o.view)}${this.renderAttributeNotes(lang)}</div>`;
+          : nothing}${renderNotes(lang, o.stale, o.overdue, this.#speaksStale(o.stale))}${renderFooter(lang, o.view)}${this.#renderAttributeNotes(lang)}</div>`;
       }
     }
   }
 
   /** @internal The attribute notes, for the editor, under `debug`. */
-  private renderAttributeNotes(lang: Lang) {
-    if (!this.debug || !this.notes.length) return nothing;
+  #renderAttributeNotes(lang: Lang) {
+    if (!this.debug || !this.#notes.length) return nothing;
     return html`<ul part="debug" class="debug">
-      ${this.notes.map((n) => html`<li>${msg(lang, n.key, n.params)}</li>`)}
+      ${this.#notes.map((n) => html`<li>${msg(lang, n.key, n.params)}</li>`)}
     </ul>`;
   }
 
   protected override updated(): void {
-    const o = this.shown;
-    clearTimeout(this.overdueTimer);
+    const o = this.#shown;
+    clearTimeout(this.#overdueTimer);
     if ((o.state === 'ready' || o.state === 'empty') && o.next && !o.overdue && this.isConnected) {
       // At most a day at a time (timers cannot wait longer than 24.8 days), then checked again.
       const wait = Math.min(Math.max(untilPast(o.next), 0) + 1_000, 86_400_000);
-      this.overdueTimer = setTimeout(() => {
-        this.recheck = true;
+      this.#overdueTimer = setTimeout(() => {
+        this.#recheck = true;
         this.requestUpdate();
       }, wait);
     }
     if (o.state !== 'loading' && messagesReady(this.readerLang, true)) {
-      for (const n of this.notes) {
+      for (const n of this.#notes) {
         const text = msg(this.readerLang, n.key, n.params);
-        if (!this.warned.has(text)) console.warn(`tiendo <${this.localName}>: ${text}`);
-        this.warned.add(text);
+        if (!this.#warned.has(text)) console.warn(`tiendo <${this.localName}>: ${text}`);
+        this.#warned.add(text);
       }
     }
     this.setAttribute('state', o.state);
     this.toggleAttribute('stale', (o.state === 'ready' || o.state === 'empty') && o.stale);
     this.toggleAttribute('overdue', (o.state === 'ready' || o.state === 'empty') && Boolean(o.overdue));
     // Each new outcome is announced once, not on every re-render (e.g. a lang change).
-    if (this.announced === o) return;
-    this.announced = o;
+    if (this.#announced === o) return;
+    this.#announced = o;
     if (o.state === 'ready') {
-      this.chunkRetryDelay = CHUNK_RETRY_FIRST;
+      this.#chunkRetryDelay = CHUNK_RETRY_FIRST;
       fire(this, 'tiendo-load', { data: o.view, url: o.url });
     } else if (o.state === 'error') {
-      this.report(o.problem);
+      this.#report(o.problem);
     }
   }
 
   /** @internal Tells the editor why: on the console and in a `tiendo-error` event. */
-  private report(problem: WidgetProblem): void {
-    const lang = this.wordsLang;
+  #report(problem: WidgetProblem): void {
+    const lang = this.#wordsLang;
     const detail = [msg(lang, problem.key, problem.params), ...(problem.issues ?? []).map((i) => issueText(i, lang))].join('\n');
     console.warn(`tiendo <${this.localName}>: ${detail}`);
     fire<TiendoErrorDetail>(this, 'tiendo-error', {

@@ -286,22 +286,22 @@ class FeedEntry {
   /** The last subscriber left in this task; the entry stops at the end of it unless one comes back. */
   stopping = false;
   request?: AbortController;
-  private timer?: ReturnType<typeof setTimeout>;
+  #timer?: ReturnType<typeof setTimeout>;
   /** When the last attempt began (ms). */
-  private lastAttempt = 0;
+  #lastAttempt = 0;
   /** Failures in a row. */
-  private failures = 0;
+  #failures = 0;
   /** No refresh before these (ms): the server's Retry-After, the end of the answer's HTTP freshness. */
-  private retryUntil = 0;
-  private freshUntil = 0;
+  #retryUntil = 0;
+  #freshUntil = 0;
   /** This cycle's draw for the ±10% spread. */
-  private draw = 0.5;
+  #draw = 0.5;
   /** The body of the last good answer: the same bytes again are no news. */
-  private lastText?: string;
+  #lastText?: string;
   /** A widget came back to an entry that never had a good answer: try again when the rules allow. */
-  private retry = false;
+  #retry = false;
   /** Hidden: the timer stops; shown: it is set again (at once when the refresh is overdue). */
-  private readonly onVisibility = () => this.schedule();
+  readonly #onVisibility = () => this.#schedule();
 
   constructor(readonly url: string) {}
 
@@ -311,84 +311,84 @@ class FeedEntry {
     this.stopping = false;
     const first = this.subscriptions.size === 0 && !moved;
     this.subscriptions.add(sub);
-    if (first) document.addEventListener('visibilitychange', this.onVisibility);
-    if (this.snapshot) this.notify(sub);
+    if (first) document.addEventListener('visibilitychange', this.#onVisibility);
+    if (this.snapshot) this.#notify(sub);
     // A new first subscriber retries an entry that never got a good answer, but not sooner than the rules allow.
-    if (first && this.snapshot && !this.snapshot.feed) this.retry = true;
-    if (!this.request && (!this.snapshot || (this.retry && this.retryDue() <= Date.now()))) void this.fetch();
-    else this.schedule();
+    if (first && this.snapshot && !this.snapshot.feed) this.#retry = true;
+    if (!this.request && (!this.snapshot || (this.#retry && this.#retryDue() <= Date.now()))) void this.#fetch();
+    else this.#schedule();
   }
 
   remove(sub: Subscription): void {
     this.subscriptions.delete(sub);
-    if (this.subscriptions.size) return this.schedule();
+    if (this.subscriptions.size) return this.#schedule();
     this.stopping = true;
     queueMicrotask(() => {
-      if (this.stopping) this.stop();
+      if (this.stopping) this.#stop();
     });
   }
 
   /** No widget wants this feed any more: abort its request, stop its timer, and retire it. */
-  private stop(): void {
+  #stop(): void {
     this.stopping = false;
-    this.retry = false;
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.#retry = false;
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
     this.request?.abort();
     this.request = undefined;
     retire(this);
   }
 
   /** Seconds between refreshes: the shortest any subscriber asked for (Infinity: none). */
-  private get refresh(): number {
+  get #refresh(): number {
     let min = Infinity;
     for (const s of this.subscriptions) if (s.refresh !== undefined) min = Math.min(min, s.refresh);
     return min;
   }
 
   /** Seconds to wait for an answer: the longest any subscriber allows. */
-  private get timeout(): number {
+  get #timeout(): number {
     let max = 0;
     for (const s of this.subscriptions) max = Math.max(max, s.timeout);
     return max || TIMEOUT_DEFAULT;
   }
 
   /** When a failed entry may be tried again for a returning widget: after the floor and any Retry-After. */
-  private retryDue(): number {
-    return Math.max(this.lastAttempt + REFRESH_MIN * 1000, this.retryUntil);
+  #retryDue(): number {
+    return Math.max(this.#lastAttempt + REFRESH_MIN * 1000, this.#retryUntil);
   }
 
   /** Sets the refresh timer; a hidden tab waits until it is shown again. */
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
     if (this.request || document.hidden || !this.subscriptions.size) return;
     let due = Infinity;
-    const every = this.refresh;
+    const every = this.#refresh;
     if (Number.isFinite(every)) {
       const delay = refreshDelay({
         refresh: every,
-        failures: this.failures,
-        retryAfter: (this.retryUntil - this.lastAttempt) / 1000,
-        fresh: (this.freshUntil - this.lastAttempt) / 1000,
-        random: this.draw,
+        failures: this.#failures,
+        retryAfter: (this.#retryUntil - this.#lastAttempt) / 1000,
+        fresh: (this.#freshUntil - this.#lastAttempt) / 1000,
+        random: this.#draw,
       });
-      due = this.lastAttempt + delay * 1000;
+      due = this.#lastAttempt + delay * 1000;
     }
-    if (this.retry) due = Math.min(due, this.retryDue());
+    if (this.#retry) due = Math.min(due, this.#retryDue());
     if (!Number.isFinite(due)) return;
-    this.timer = setTimeout(() => void this.fetch(), timerMs(due - Date.now()));
+    this.#timer = setTimeout(() => void this.#fetch(), timerMs(due - Date.now()));
   }
 
-  private async fetch(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.retry = false;
+  async #fetch(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#retry = false;
     const controller = new AbortController();
     this.request = controller;
-    this.lastAttempt = Date.now();
-    const seconds = this.timeout;
+    this.#lastAttempt = Date.now();
+    const seconds = this.#timeout;
     const deadline = setTimeout(() => controller.abort('timeout'), timerMs(seconds * 1000));
     const last = this.snapshot;
     /** The snapshot to announce; undefined when the answer is no news. */
@@ -396,9 +396,9 @@ class FeedEntry {
     try {
       const answer = await download(this.url, controller.signal);
       if (answer.text === undefined && !last?.feed) throw new FeedError('http', this.url, [], 304);
-      this.freshUntil = Date.now() + answer.fresh * 1000;
-      this.retryUntil = 0;
-      if (answer.text === undefined || answer.text === this.lastText) {
+      this.#freshUntil = Date.now() + answer.fresh * 1000;
+      this.#retryUntil = 0;
+      if (answer.text === undefined || answer.text === this.#lastText) {
         // Unchanged (304, or the same bytes): the same snapshot, unless it was marked stale.
         if (last?.error) next = { url: this.url, feed: last.feed, warnings: last.warnings, stale: false };
       } else {
@@ -408,10 +408,10 @@ class FeedEntry {
           throw new FeedError(kind, this.url, result.errors);
         }
         warnRepairs(this.url, result.warnings, resolveLang(document.documentElement));
-        this.lastText = answer.text;
+        this.#lastText = answer.text;
         next = { url: this.url, feed: result.feed, warnings: result.warnings, stale: false };
       }
-      this.failures = 0;
+      this.#failures = 0;
     } catch (e) {
       if (controller.signal.aborted && controller.signal.reason !== 'timeout') return; // nobody wants it
       const error =
@@ -420,9 +420,9 @@ class FeedEntry {
           : controller.signal.aborted
             ? new FeedError('timeout', this.url, [], undefined, seconds)
             : new FeedError('network', this.url);
-      this.failures++;
-      this.freshUntil = 0;
-      this.retryUntil = error.retryAfter ? Date.now() + Math.min(error.retryAfter, MAX_WAIT) * 1000 : 0;
+      this.#failures++;
+      this.#freshUntil = 0;
+      this.#retryUntil = error.retryAfter ? Date.now() + Math.min(error.retryAfter, MAX_WAIT) * 1000 : 0;
       // The same failure again tells nobody anything new.
       if (!sameError(last?.error, error)) {
         next = { url: this.url, feed: last?.feed, warnings: last?.warnings ?? [], error, stale: Boolean(last?.feed) };
@@ -432,15 +432,15 @@ class FeedEntry {
     }
     if (this.request !== controller) return;
     this.request = undefined;
-    this.draw = Math.random();
+    this.#draw = Math.random();
     if (next) {
       this.snapshot = next;
-      for (const sub of [...this.subscriptions]) this.notify(sub);
+      for (const sub of [...this.subscriptions]) this.#notify(sub);
     }
-    this.schedule();
+    this.#schedule();
   }
 
-  private notify(sub: Subscription): void {
+  #notify(sub: Subscription): void {
     try {
       sub.listener(this.snapshot!);
     } catch (e) {

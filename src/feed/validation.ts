@@ -122,33 +122,33 @@ type NumberKind = 'whole' | 'nonNegative' | 'positive' | 'rate';
 export class FeedChecker {
   readonly errors: FeedIssue[] = [];
   readonly warnings: FeedIssue[] = [];
-  private dropped = 0;
-  private droppedWarnings = 0;
+  #dropped = 0;
+  #droppedWarnings = 0;
   /** The ids of the feed's model catalogue, once read; `modelStatus` names are checked against them. */
-  private modelIds?: Set<string>;
+  #modelIds?: Set<string>;
 
   error(path: string, rule: MessageKey, params?: MessageParams): void {
     if (this.errors.length < MAX_REPORTED) this.errors.push({ path, rule, params });
-    else this.dropped++;
+    else this.#dropped++;
   }
 
   /** A problem the feed is accepted with (a link dropped, a status list that disagrees with the counts). */
   warn(path: string, rule: MessageKey, params?: MessageParams): void {
     if (this.warnings.length < MAX_REPORTED) this.warnings.push(params ? { path, rule, params } : { path, rule });
-    else this.droppedWarnings++;
+    else this.#droppedWarnings++;
   }
 
   /** How many errors have been found so far, listed or not. */
-  private errorCount(): number {
-    return this.errors.length + this.dropped;
+  #errorCount(): number {
+    return this.errors.length + this.#dropped;
   }
 
   /** The issues, with a closing "and N more" when too many were found to list. */
   result(feed?: Feed): ValidationResult {
     const errors = [...this.errors];
-    if (this.dropped) errors.push({ path: '', rule: 'rule.more', params: { count: this.dropped } });
+    if (this.#dropped) errors.push({ path: '', rule: 'rule.more', params: { count: this.#dropped } });
     const warnings = [...this.warnings];
-    if (this.droppedWarnings) warnings.push({ path: '', rule: 'rule.moreWarnings', params: { count: this.droppedWarnings } });
+    if (this.#droppedWarnings) warnings.push({ path: '', rule: 'rule.moreWarnings', params: { count: this.#droppedWarnings } });
     return errors.length ? { errors, warnings } : { feed, errors, warnings };
   }
 
@@ -248,8 +248,8 @@ export class FeedChecker {
   modelCounts(v: unknown, path: string, asOf?: string): ModelProgress | undefined {
     const o = this.object(v, path);
     if (!o) return undefined;
-    const errorsBefore = this.errorCount();
-    const tally = this.tally(o, path);
+    const errorsBefore = this.#errorCount();
+    const tally = this.#tally(o, path);
     // Points without a total have their parent's (when it is a valid count, whatever else is wrong with the parent).
     const rawTotal = own(o, 'total');
     const total = Number.isSafeInteger(rawTotal) && (rawTotal as number) >= 0 ? (rawTotal as number) || 0 : null;
@@ -257,8 +257,8 @@ export class FeedChecker {
     const history =
       rawHistory === undefined
         ? undefined
-        : this.history<ModelPoint>(rawHistory, childPath(path, 'history'), asOf, (p, at) => this.tally(p, at, total));
-    if (!tally || this.errorCount() > errorsBefore) return undefined;
+        : this.#history<ModelPoint>(rawHistory, childPath(path, 'history'), asOf, (p, at) => this.#tally(p, at, total));
+    if (!tally || this.#errorCount() > errorsBefore) return undefined;
     return history ? { ...tally, history } : tally;
   }
 
@@ -268,7 +268,7 @@ export class FeedChecker {
    * parent's total is itself missing or wrong, an error already reported).
    * A `models` block (`inherited` undefined) may not.
    */
-  private tally(o: Json, path: string, inherited?: number | null): ModelCounts | undefined {
+  #tally(o: Json, path: string, inherited?: number | null): ModelCounts | undefined {
     const ownTotal = own(o, 'total');
     const total =
       ownTotal === undefined && inherited !== undefined
@@ -295,7 +295,7 @@ export class FeedChecker {
    * figure's own date, when there is one); `read` checks each point's figure
    * under its parent's rules.
    */
-  private history<P extends { asOf: string }>(
+  #history<P extends { asOf: string }>(
     v: unknown,
     path: string,
     before: string | undefined,
@@ -303,7 +303,7 @@ export class FeedChecker {
   ): P[] | undefined {
     const items = this.array(v, path);
     if (!items) return undefined;
-    const errorsBefore = this.errorCount();
+    const errorsBefore = this.#errorCount();
     if (items.length > MAX_HISTORY_POINTS) {
       this.error(path, 'rule.historyLength', { count: items.length, max: MAX_HISTORY_POINTS });
     }
@@ -324,12 +324,12 @@ export class FeedChecker {
       latest = { date: asOf, at: when };
       if (figure) out.push({ asOf, ...figure } as P);
     });
-    return this.errorCount() > errorsBefore ? undefined : out;
+    return this.#errorCount() > errorsBefore ? undefined : out;
   }
 
   /** One point of a metric's history: `value` or `rate`, optional `total` (value ≤ total) and `period`. */
-  private metricPoint(o: Json, path: string): Omit<MetricPoint, 'asOf'> | undefined {
-    const errorsBefore = this.errorCount();
+  #metricPoint(o: Json, path: string): Omit<MetricPoint, 'asOf'> | undefined {
+    const errorsBefore = this.#errorCount();
     const at = (key: string) => childPath(path, key);
     const value = this.number(own(o, 'value'), at('value'), 'nonNegative');
     const total = this.number(own(o, 'total'), at('total'), 'nonNegative');
@@ -339,7 +339,7 @@ export class FeedChecker {
     if (value !== undefined && total !== undefined && value > total) {
       this.error(path, 'rule.valueOverTotal', { value, total });
     }
-    return this.errorCount() > errorsBefore ? undefined : { value, total, rate, period };
+    return this.#errorCount() > errorsBefore ? undefined : { value, total, rate, period };
   }
 
   /**
@@ -350,7 +350,7 @@ export class FeedChecker {
   metricValue(v: unknown, path: string, asOf?: string): MetricValue | undefined {
     const o = this.object(v, path);
     if (!o) return undefined;
-    const errorsBefore = this.errorCount();
+    const errorsBefore = this.#errorCount();
     const at = (key: string) => childPath(path, key);
     const value = this.number(own(o, 'value'), at('value'), 'nonNegative');
     const total = this.number(own(o, 'total'), at('total'), 'nonNegative');
@@ -373,16 +373,16 @@ export class FeedChecker {
     const history =
       rawHistory === undefined
         ? undefined
-        : this.history<MetricPoint>(rawHistory, at('history'), ownDate(own(o, 'asOf'), asOf), (p, here) =>
-            this.metricPoint(p, here),
+        : this.#history<MetricPoint>(rawHistory, at('history'), ownDate(own(o, 'asOf'), asOf), (p, here) =>
+            this.#metricPoint(p, here),
           );
-    if (this.errorCount() > errorsBefore) return undefined;
+    if (this.#errorCount() > errorsBefore) return undefined;
     const figure: MetricValue = { value, total, rate, previous, target, period, asOf: ownAsOf, source };
     return history ? { ...figure, history } : figure;
   }
 
   /** The fields of a province, a commune and the national block; `inherited` is the date of the level above. */
-  private area(o: Json, path: string, inherited: string | undefined): Omit<NationalBlock, 'name'> {
+  #area(o: Json, path: string, inherited: string | undefined): Omit<NationalBlock, 'name'> {
     const at = (key: string) => childPath(path, key);
     const date = ownDate(own(o, 'asOf'), inherited);
     const rawModels = own(o, 'models');
@@ -408,19 +408,19 @@ export class FeedChecker {
   national(v: unknown, path: string, feedDate?: string): NationalBlock | undefined {
     const o = this.object(v, path);
     if (!o) return undefined;
-    return { name: this.string(own(o, 'name'), childPath(path, 'name')), ...this.area(o, path, feedDate) };
+    return { name: this.string(own(o, 'name'), childPath(path, 'name')), ...this.#area(o, path, feedDate) };
   }
 
   /** A province and its communes; `feedDate` is the feed's own `asOf`, when it is a real date. */
   province(v: unknown, path: string, feedDate?: string): Province | undefined {
     const o = this.object(v, path);
     if (!o) return undefined;
-    const place = this.place(o, path, feedDate);
+    const place = this.#place(o, path, feedDate);
     const rawCommunes = own(o, 'communes');
     if (rawCommunes === undefined) return place;
     const date = ownDate(own(o, 'asOf'), feedDate);
     const communes = this.list<Commune>(rawCommunes, childPath(path, 'communes'), (c, at) => {
-      const commune = this.place(c, at, date);
+      const commune = this.#place(c, at, date);
       if (commune.code !== undefined && !COMMUNE_CODE.test(commune.code)) this.error(childPath(at, 'code'), 'rule.communeCode');
       return commune;
     });
@@ -428,7 +428,7 @@ export class FeedChecker {
   }
 
   /** What a province and a commune share: id, code, name, model status and the area's figures. */
-  private place(o: Json, path: string, inherited: string | undefined): Commune {
+  #place(o: Json, path: string, inherited: string | undefined): Commune {
     const at = (key: string) => childPath(path, key);
     const id = this.string(own(o, 'id'), at('id'), true);
     if (id !== undefined && !SLUG.test(id)) this.error(at('id'), 'rule.slug');
@@ -447,9 +447,9 @@ export class FeedChecker {
       code: this.string(own(o, 'code'), at('code')),
       name: this.string(own(o, 'name'), at('name'), true) ?? '',
       modelStatus,
-      ...this.area(o, path, inherited),
+      ...this.#area(o, path, inherited),
     };
-    this.statusAgainstCounts(modelStatus, place.models, at('modelStatus'));
+    this.#statusAgainstCounts(modelStatus, place.models, at('modelStatus'));
     return place;
   }
 
@@ -457,7 +457,7 @@ export class FeedChecker {
    * Warns (never refuses) where `modelStatus` disagrees with the counts of
    * `models` or names a model the feed's catalogue does not list.
    */
-  private statusAgainstCounts(status: Record<string, ModelStatus>, models: ModelCounts | undefined, path: string): void {
+  #statusAgainstCounts(status: Record<string, ModelStatus>, models: ModelCounts | undefined, path: string): void {
     const ids = Object.keys(status);
     if (models) {
       if (ids.length > models.total) this.warn(path, 'rule.statusOverTotal', { count: ids.length, total: models.total });
@@ -467,8 +467,8 @@ export class FeedChecker {
         if (known !== undefined && count > known) this.warn(path, 'rule.statusOverCount', { count, status: name, key, known });
       }
     }
-    if (this.modelIds) {
-      for (const id of ids) if (!this.modelIds.has(id)) this.warn(childPath(path, id), 'rule.statusUnknownModel', { id });
+    if (this.#modelIds) {
+      for (const id of ids) if (!this.#modelIds.has(id)) this.warn(childPath(path, id), 'rule.statusUnknownModel', { id });
     }
   }
 
@@ -511,7 +511,7 @@ export class FeedChecker {
       const higherIsBetter = this.boolean(own(m, 'higherIsBetter'), at('higherIsBetter')) ?? true;
       return id !== undefined && name !== undefined ? { id, name, unit, max, higherIsBetter } : undefined;
     });
-    this.modelIds = new Set(models.map((m) => m.id));
+    this.#modelIds = new Set(models.map((m) => m.id));
     const feedDate = ownDate(own(o, 'asOf'), undefined);
     const rawNational = own(o, 'national');
     const rawProvinces = own(o, 'provinces');

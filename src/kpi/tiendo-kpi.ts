@@ -236,14 +236,14 @@ export class TiendoKpi extends TiendoElement<KpiView> {
       ? html`<svg part="trend" class="trend" viewBox="0 0 100 24" preserveAspectRatio="none" aria-hidden="true"><polyline vector-effect="non-scaling-stroke" points=${trendPoints(v.trend)}></polyline></svg>`
       : nothing}${change
       ? html`<p part="change" class="change ${change[1]}" aria-hidden="true"><span>${change[2]}</span> <span>${change[0]}</span></p>`
-      : nothing}${this.renderMeter(v, f)}`;
+      : nothing}${this.#renderMeter(v, f)}`;
   }
 
   /**
    * The figure on its own scale (0–100% for a rate, a score's scale, else up to the larger of the figure
    * and the target), with a marker at the target and the words "Mục tiêu 90% · chưa đạt".
    */
-  private renderMeter(v: KpiView, f: Facts) {
+  #renderMeter(v: KpiView, f: Facts) {
     const lang = this.readerLang;
     const t = v.target;
     const now = t === undefined ? v.value : f.now;

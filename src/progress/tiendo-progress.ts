@@ -95,7 +95,7 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
   }
 
   /** The share completed, one decimal, never rounded to 0% or 100% unless it is that; `spoken` for the ear. */
-  private percent({ completed = 0, total }: ModelCounts, spoken?: boolean): string {
+  #percent({ completed = 0, total }: ModelCounts, spoken?: boolean): string {
     return formatPercent(total ? completed / total : 0, this.readerLang, 1, spoken);
   }
 
@@ -121,13 +121,13 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
       : html`<p part="percent" class="percent${none ? ' none' : ''}" aria-hidden="true">${none
           ? msg(lang, 'progress.none') +
             (counts.inProgress ? `; ${msg(lang, 'progress.sentence.inProgress', { count: n(counts.inProgress) })}` : '')
-          : this.percent(counts)}</p>`}</div><p part="summary" class="summary" aria-hidden="true">${summary}</p>${d === undefined
+          : this.#percent(counts)}</p>`}</div><p part="summary" class="summary" aria-hidden="true">${summary}</p>${d === undefined
       ? nothing
       : html`<p part="change" class="change" aria-hidden="true">${msg(lang, d > 0 ? 'progress.more' : d < 0 ? 'progress.fewer' : 'progress.same', {
           count: n(Math.abs(d)),
           since: since(lang, view.change!.asOf),
         })}</p>`}<div part="bar" class="bar" role="progressbar" aria-label=${`${name}: ${msg(lang, 'progress.label')}`} aria-valuemin="0" aria-valuemax=${counts.total} aria-valuenow=${counts.completed ??
-      nothing} aria-valuetext=${this.valueText(counts)}>${known.map(
+      nothing} aria-valuetext=${this.#valueText(counts)}>${known.map(
       (s) =>
         html`<div part="segment segment-${s.status}" class="segment ${s.status}" style=${cssomStyle({
           width: `${(counts[s.key]! / counts.total) * 100}%`,
@@ -141,7 +141,7 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
   }
 
   /** What a screen reader announces for the bar: every count, formatted for the reader. */
-  private valueText(counts: ModelCounts): string {
+  #valueText(counts: ModelCounts): string {
     const lang = this.readerLang;
     const n = (v: number) => formatNumber(v, lang);
     const parts =
@@ -151,7 +151,7 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
             msg(lang, 'progress.valuetext', {
               completed: n(counts.completed),
               total: n(counts.total),
-              percent: this.percent(counts, true),
+              percent: this.#percent(counts, true),
             }),
           ];
     for (const s of SEGMENTS.slice(1)) {
@@ -171,13 +171,13 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
     const { counts, change } = view;
     const n = (v: number) => formatNumber(v, lang);
     const name = this.mark(view.name || msg(lang, 'progress.label'), this.label?.trim() || !view.name);
-    if (counts.completed === undefined) return `${name}: ${this.valueText(counts)}.`;
+    if (counts.completed === undefined) return `${name}: ${this.#valueText(counts)}.`;
     let head = counts.completed
       ? msg(lang, 'progress.sentence', {
           name,
           completed: n(counts.completed),
           total: n(counts.total),
-          percent: this.percent(counts, true),
+          percent: this.#percent(counts, true),
         })
       : msg(lang, 'progress.sentence.none', { name });
     if (change) {

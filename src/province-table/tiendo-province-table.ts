@@ -5,7 +5,6 @@ import type { MessageKey } from '../i18n/messages.js';
 import type { TableKey } from './table-words.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
-import { LazyChunk } from '../base/lazy-chunk.js';
 import { placesChunk } from '../places/places-chunk.js';
 import type { GroupChoice } from '../base/group-controller.js';
 import type { Feed } from '../feed/types.js';
@@ -13,12 +12,10 @@ import type { TableState } from './province-table-view.js';
 import { tableStyles } from './province-table.styles.js';
 import type { ProvinceTableView } from './table-types.js';
 import { ScrollWatch } from './scroll-watch.js';
+import { tableViewChunk as viewChunk } from './view-chunk.js';
 import type { ChosenArea } from '../feed/figures.js';
 
 export type * from './table-types.js';
-
-const viewChunk = new LazyChunk('province-table-view', () => import('./province-table-view.js'));
-/** The lists of the 63 and the 34 units, fetched only by a table with `regroup` or `show-present`. */
 
 /**
  * @tagname tiendo-province-table
