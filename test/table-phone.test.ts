@@ -213,6 +213,28 @@ describe('<tiendo-province-table> on a phone', () => {
       expect(low.map((t) => `${t.text} ${t.ratio.toFixed(2)}`), theme).to.deep.equal([]);
     }
   });
+
+  for (const theme of ['dark', 'light']) {
+    it(`${theme}: every text of a long table (filter box, pages, changes, sources, notes) at 4.5:1`, async () => {
+      const provinces = Array.from({ length: 120 }, (_, i) => ({
+        id: `t-${i}`,
+        name: `Tỉnh ${i}`,
+        asOf: i % 2 ? '2024-06-20' : '2024-05-15',
+        models: { total: 50, completed: i % 51, history: [{ asOf: i % 3 ? '2024-01-31' : '2023-12-31', total: 50, completed: (i * 7) % 51 }] },
+      }));
+      const el = await table(`theme="${theme}" highlight="t-7" columns="rank,name,rate,change" show-sentence debug sort="nope"`, 360, {
+        version: 1,
+        asOf: '2024-10-04',
+        source: { name: 'Bộ Công an' },
+        provinces,
+      });
+      await untilScrolls(el, true);
+      expect(part(el, 'find'), 'a filter box').not.to.equal(null);
+      const low = textContrasts(el).filter((t) => t.ratio < 4.5);
+      expect(low.map((t) => `${t.text} ${t.ratio.toFixed(2)}`)).to.deep.equal([]);
+      expect(textContrasts(el).map((t) => t.text)).to.include.members(['Cuộn trong bảng để xem thêm cột và hàng', 'Tìm tỉnh, thành phố', 'Tỉnh 7', 'so với 31/01/2024']);
+    });
+  }
 });
 
 describe('<tiendo-province-table> read aloud', () => {
