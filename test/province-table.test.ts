@@ -440,7 +440,7 @@ describe('<tiendo-province-table>', () => {
     expect(bodyRows(el)).to.have.length(10);
     expect(column(el, 0)).to.deep.equal(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(root(el).querySelector('tfoot th')!.textContent!.trim()).to.equal('Toàn quốc');
-    expect(visibleText(el)).to.contain('Đang hiện 10/63 tỉnh, thành phố.');
+    expect(visibleText(el)).to.contain('Đang hiện 10 trên 63 tỉnh, thành phố.');
     await click(el, 'Tỷ lệ hoàn thành');
     expect(bodyRows(el)).to.have.length(10);
     expect(column(el, 0)[0]).to.equal('63');
@@ -484,7 +484,7 @@ describe('<tiendo-province-table>', () => {
     el.limit = 500;
     await el.updateComplete;
     expect(bodyRows(el)).to.have.length(100);
-    expect(visibleText(el)).to.contain('Đang hiện 500/10.000 tỉnh, thành phố.');
+    expect(visibleText(el)).to.contain('Đang hiện 500 trên 10.000 tỉnh, thành phố.');
     expect(pageText(el)).to.equal('Trang 1 / 5 (hàng 1–100/500)');
   });
 
@@ -791,7 +791,7 @@ describe('<tiendo-province-table>', () => {
       expect(next.disabled).to.equal(true);
       prev.click();
       await el.updateComplete;
-      expect(status(el)).to.equal('Trang 33/34, hàng 3.201–3.300/3.321');
+      expect(status(el)).to.equal('Trang 33 trên 34, hàng 3.201 đến 3.300 trên 3.321');
       expect(pages.value).to.equal('32');
       await expectAccessible(el);
     });
@@ -865,7 +865,7 @@ describe('<tiendo-province-table>', () => {
       const rank = Number(last.cells[0].textContent!.trim());
       expect(part(el, 'sentence')!.textContent).to.equal(`Nghệ An xếp thứ ${rank} trên 63 về tổng số mô hình.`);
       expect(rank).to.be.above(10);
-      expect(visibleText(el)).to.contain('Đang hiện 10/63 tỉnh, thành phố.');
+      expect(visibleText(el)).to.contain('Đang hiện 10 trên 63 tỉnh, thành phố.');
       // Inside the limit it is shown once, in its place.
       el.limit = 62;
       await el.updateComplete;

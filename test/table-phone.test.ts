@@ -348,6 +348,25 @@ describe('<tiendo-province-table> read aloud', () => {
     await expectAccessible(el);
   });
 
+  it('says no “/” anywhere in a long table: pages, rows shown, changes, dates', async () => {
+    const provinces = Array.from({ length: 120 }, (_, i) => ({
+      id: `t-${i}`,
+      name: `Tỉnh ${i}`,
+      asOf: i % 2 ? '2024-06-20' : '2024-05-15',
+      models: { total: 50, completed: i % 51, history: [{ asOf: i % 3 ? '2024-01-31' : '2023-12-31', total: 50, completed: (i * 7) % 51 }] },
+    }));
+    const el = await table('highlight="t-7" columns="rank,name,rate,change" show-sentence', 900, { version: 1, source: { name: 'Bộ Công an' }, provinces });
+    const said = spoken(part(el, 'base')!);
+    expect(said).not.to.match(/\d\s*\/\s*\d/);
+    expect(spoken(part(el, 'pages')!)).to.contain('trên 2 (hàng 1 đến 100 trên 120)');
+    expect(visibleText(el)).to.contain('/ 2 (hàng 1–100/120)');
+    root(el).querySelectorAll<HTMLButtonElement>('nav.pages button')[1].click();
+    await el.updateComplete;
+    expect(status(el)).to.equal('Trang 2 trên 2, hàng 101 đến 120 trên 120');
+    const en = await table('limit="10"', 900, { version: 1, provinces }, { lang: 'en' });
+    expect(spoken(part(en, 'base')!)).to.contain('Showing 10 of 120 provinces.');
+  });
+
   it('reads the footer’s date as words: the base’s spoken footer', async () => {
     const el = await table('', 900, { ...THREE, asOf: '2024-10-04', source: { name: 'Bộ Công an' } });
     const footer = part(el, 'footer')!;

@@ -546,9 +546,9 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
   };
   const foundWords = (n: number) => (n === 1 ? t(lang, 'table.found.one') : t(lang, 'table.found', { count: n }));
   const turn = (to: number) =>
-    s.paged(to, `${t(lang, 'table.pageOf', { page: to + 1, pages })}, ${rowsWords(to)}`);
-  const rowsWords = (p: number) =>
-    t(lang, 'table.rows', { from: p * PAGE + 1, to: Math.min(found.length, (p + 1) * PAGE), total: found.length });
+    s.paged(to, `${t(lang, 'table.pageOf', { page: to + 1, pages })}, ${rowsWords(to, 'table.rows.said')}`);
+  const rowsWords = (p: number, key: TableKey = 'table.rows') =>
+    t(lang, key, { from: p * PAGE + 1, to: Math.min(found.length, (p + 1) * PAGE), total: found.length });
   const cell = (r: TableRow, c: TableColumn, i: number, national?: boolean) => {
     if (c.id === 'name') {
       const parts = partsText(r, lang);
@@ -684,7 +684,8 @@ export function renderTable(v: ProvinceTableView, s: TableState): TemplateResult
           <select id="page" @change=${(e: Event) => turn(Number((e.target as HTMLSelectElement).value))}>
             ${Array.from({ length: pages }, (_, i) => html`<option value=${i} ?selected=${i === page}>${formatNumber(i + 1, lang)}</option>`)}
           </select>
-          <span class="where">/ ${formatNumber(pages, lang)} (${rowsWords(page)})</span>
+          <span class="where" aria-hidden="true">/ ${formatNumber(pages, lang)} (${rowsWords(page)})</span>
+          <span class="visually-hidden">${t(lang, 'table.pagesSaid', { pages })} (${rowsWords(page, 'table.rows.said')})</span>
           <button type="button" ?disabled=${page === pages - 1} @click=${() => turn(page + 1)}>
             ${t(lang, 'table.next')} <span aria-hidden="true">›</span>
           </button>
