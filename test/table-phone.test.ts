@@ -182,7 +182,7 @@ describe('<tiendo-province-table> on a phone', () => {
   it('says which way it scrolls: rows of a long table, in Vietnamese and English', async () => {
     const el = await table(`src="${F34}" columns="rank,name,rate"`, 900);
     await untilScrolls(el, true);
-    expect(part(el, 'scroll-hint')!.textContent).to.contain('Cuộn trong bảng để xem thêm hàng');
+    expect(part(el, 'scroll-hint')!.textContent).to.contain('Cuộn để xem thêm hàng');
     expect(shade(el, '::before'), 'more below').to.equal(1);
     expect(shade(el, '::after')).to.equal(0);
     scroller(el).scrollTop = scroller(el).scrollHeight;
@@ -190,8 +190,8 @@ describe('<tiendo-province-table> on a phone', () => {
 
     const en = await table(`src="${F34}"`, 300, undefined, { lang: 'en' });
     await untilScrolls(en, true);
-    expect(part(en, 'scroll-hint')!.textContent).to.contain('Scroll inside the table for more columns and rows');
-    expect(root(en).getElementById('scroll-hint')!.textContent).to.equal('Scroll inside the table for more columns and rows');
+    expect(part(en, 'scroll-hint')!.textContent).to.contain('Scroll for more columns and rows');
+    expect(root(en).getElementById('scroll-hint')!.textContent).to.equal('Scroll for more columns and rows');
   });
 
   it('tints the highlighted row from the surface, not a fixed pale yellow; its text 4.5:1 in light and dark', async () => {
@@ -232,7 +232,7 @@ describe('<tiendo-province-table> on a phone', () => {
       expect(part(el, 'find'), 'a filter box').not.to.equal(null);
       const low = textContrasts(el).filter((t) => t.ratio < 4.5);
       expect(low.map((t) => `${t.text} ${t.ratio.toFixed(2)}`)).to.deep.equal([]);
-      expect(textContrasts(el).map((t) => t.text)).to.include.members(['Cuộn trong bảng để xem thêm cột và hàng', 'Tìm tỉnh, thành phố', 'Tỉnh 7', 'so với 31/01/2024']);
+      expect(textContrasts(el).map((t) => t.text)).to.include.members(['Cuộn để xem thêm cột và hàng', 'Tìm tỉnh, thành phố', 'Tỉnh 7', 'so với 31/01/2024']);
     });
   }
 });
