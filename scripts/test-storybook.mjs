@@ -9,9 +9,11 @@
  * visible text follow, and that the panel offers the public attributes only.
  * Prints one line per failure and the count.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
@@ -179,7 +181,7 @@ async function controlChecks(page) {
     );
 
   await check('the panel offers the public attributes only, each a text, number, checkbox or select', async (problems) => {
-    const manifest = JSON.parse(readFileSync(join(root, 'dist', 'custom-elements.json'), 'utf8'));
+    const manifest = readManifest();
     const progress = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'tiendo-progress');
     const attributes = progress.attributes.map((a) => a.name);
     const events = progress.events.map((e) => 'on' + e.name.replace(/(^|-)(.)/g, (_m, _s, c) => c.toUpperCase()));
@@ -229,4 +231,21 @@ async function controlChecks(page) {
   checks.push({ name: 'the manager logs no console error', problems: pageErrors.length ? [`console: ${pageErrors.join(' | ')}`] : [] });
   await page.close();
   return checks;
+}
+
+/**
+ * The elements' manifest: dist/custom-elements.json as `npm run build-storybook` left it, or, when a
+ * build has cleared dist/ since, the same analysis written to a temporary folder (removed after).
+ */
+function readManifest() {
+  const built = join(root, 'dist', 'custom-elements.json');
+  if (existsSync(built)) return JSON.parse(readFileSync(built, 'utf8'));
+  const out = mkdtempSync(join(tmpdir(), 'tiendo-manifest-'));
+  try {
+    // The analyzer writes under the working directory: give it the temporary folder relative to the root.
+    execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(root, out)], { cwd: root, stdio: 'ignore' });
+    return JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }

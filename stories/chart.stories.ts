@@ -1,5 +1,5 @@
 import type { Meta } from '@storybook/web-components';
-import { stateStories, type Story } from './common.js';
+import { ILLUSTRATIVE_34, stateStories, type Story } from './common.js';
 import { renderWidget, type WidgetArgs } from './render.js';
 
 export default {
@@ -138,3 +138,9 @@ export const CommunesLimitEnglish: Story = { ...Communes130, args: { ...Communes
 export const AttributeMistakes: Story = {
   args: { ...s.Feed.args, type: 'pie', compare: 'Nghệ An,ha-tinh', highlight: '', debug: true },
 };
+
+/** The 34 provinces since 1 July 2025 on the demo's illustrative feed: sorted bars, every name shown. */
+export const Illustrative34: Story = { args: { src: ILLUSTRATIVE_34, highlight: 'nghe-an' } };
+
+/** One of them over time (three earlier months in the illustrative feed). */
+export const Illustrative34OverTime: Story = { args: { src: ILLUSTRATIVE_34, province: 'nghe-an' } };

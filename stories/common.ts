@@ -69,3 +69,6 @@ export function stateStories(feedArgs: WidgetArgs) {
     } satisfies Story,
   };
 }
+
+/** The demo's illustrative feed of the 34 units since 1 July 2025 (made-up figures, marked so in its source). */
+export const ILLUSTRATIVE_34 = '/feeds/minh-hoa-34.json';

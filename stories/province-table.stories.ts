@@ -1,5 +1,5 @@
 import type { Meta } from '@storybook/web-components';
-import { stateStories, type Story } from './common.js';
+import { ILLUSTRATIVE_34, stateStories, type Story } from './common.js';
 import { renderWidget, type WidgetArgs } from './render.js';
 
 export default {
@@ -97,3 +97,6 @@ export const ChangeColumn: Story = {
       ],
     }),
 };
+
+/** The 34 provinces since 1 July 2025 on the demo's illustrative feed (made-up figures, its source says so). */
+export const Illustrative34: Story = { args: { src: ILLUSTRATIVE_34, highlight: 'nghe-an' } };
