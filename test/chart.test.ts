@@ -59,7 +59,8 @@ function table(el: Element) {
     return copy.textContent;
   };
   return {
-    caption: t.caption!.textContent!.trim(),
+    // The chart's title (the table's own caption only says it holds the chart's figures).
+    caption: part(el, 'title')!.textContent!.trim(),
     head: noted ? head.slice(0, -1) : head,
     noteHead: noted ? head[head.length - 1] : undefined,
     rows: body.map((r) => strip(shown(r.cells[0]))),
@@ -69,14 +70,29 @@ function table(el: Element) {
   };
 }
 
-/** Every label, series and figure the chart draws is in the table, written the reader's way. */
+/** A label as the chart draws it (a long name wrapped onto lines), as text. */
+const labelText = (l: unknown) => (Array.isArray(l) ? l.join(' ') : String(l)).replace('▶', '').trim();
+
+/** The drawn labels as text, in the drawn order. */
+const labelsOf = (chart: Chart) => (chart.data.labels as unknown[]).map(labelText);
+
+/**
+ * Every label, series and figure the chart draws is in the table, written the reader's way (the
+ * table keeps the feed's order; lying bars are drawn best first).
+ */
 function expectTableEqualsChart(el: Element, chart: Chart, fmt: (n: number) => string) {
   const t = table(el);
-  const labels = (chart.data.labels as string[]).map((l) => l.replace('▶', '').trim());
-  expect(t.rows).to.deep.equal(labels);
+  const labels = labelsOf(chart);
+  expect([...t.rows].sort()).to.deep.equal([...labels].sort());
   expect(t.head.slice(1)).to.deep.equal(chart.data.datasets.map((d) => d.label));
-  const fromChart = labels.map((_, j) => chart.data.datasets.map((d) => fmt(d.data[j] as number)));
+  const fromChart = t.rows.map((name) => chart.data.datasets.map((d) => fmt(d.data[labels.indexOf(name)] as number)));
   expect(t.cells).to.deep.equal(fromChart);
+}
+
+/** What the chart says for the ear (its sentence, without the full stop), from its canvas. */
+function said(canvas: Element): string {
+  const host = (canvas.getRootNode() as ShadowRoot).host;
+  return (part(host, 'sentence')?.textContent ?? '').trim().replace(/\.$/, '');
 }
 
 const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
@@ -174,8 +190,10 @@ describe('<tiendo-chart>', () => {
           expect(chart.data.datasets[0].data).to.deep.equal([6, 41, 34]);
           expect(table(el).head).to.deep.equal(['Trạng thái', 'Mô hình điểm']);
         } else {
-          expect(chart.data.labels).to.deep.equal(['Hà Tĩnh', '▶ Nghệ An']);
-          expect(chart.data.datasets.map((d) => d.data)).to.deep.equal([[0, 6], [21, 20], [22, 12]]);
+          // Upright bars keep the feed's order; lying bars go best first (the highest share completed).
+          const lying = type === 'horizontal-bar';
+          expect(chart.data.labels).to.deep.equal(lying ? ['▶ Nghệ An', 'Hà Tĩnh'] : ['Hà Tĩnh', '▶ Nghệ An']);
+          expect(chart.data.datasets.map((d) => d.data)).to.deep.equal(lying ? [[6, 0], [20, 21], [12, 22]] : [[0, 6], [21, 20], [22, 12]]);
           expect(table(el).head).to.deep.equal(['Tỉnh, thành phố', 'Hoàn thành', 'Đang triển khai', 'Chưa triển khai']);
           expect(chart.options.indexAxis).to.equal(type === 'horizontal-bar' ? 'y' : 'x');
         }
@@ -189,10 +207,11 @@ describe('<tiendo-chart>', () => {
     it('names the canvas by a summary: highest, lowest, the highlighted province and its rank', async () => {
       const { el, canvas } = await drawn(`<tiendo-chart src="${FEED}" highlight="nghe-an"></tiendo-chart>`);
       const summary =
-        'Cao nhất: Nghệ An (15,8% hoàn thành); thấp nhất: Hà Tĩnh (0,0% hoàn thành); Nghệ An: 15,8% hoàn thành (xếp thứ 1/2)';
-      expect(canvas.getAttribute('role')).to.equal('img');
-      expect(canvas.getAttribute('aria-label')).to.equal(summary);
-      expect(part(el, 'sentence')!.textContent).to.equal(`Tiến độ mô hình điểm theo tỉnh. ${summary}.`);
+        'Cao nhất: Nghệ An (15,8% hoàn thành); thấp nhất: Hà Tĩnh (0,0% hoàn thành); Nghệ An: 15,8% hoàn thành (xếp thứ 1 trên 2)';
+      expect(canvas.getAttribute('aria-hidden')).to.equal('true');
+      expect(said(canvas)).to.equal(summary);
+      // The title names the figure; the sentence does not say it again.
+      expect(part(el, 'sentence')!.textContent).to.equal(`${summary}.`);
       expect(visibleText(el)).to.contain('Tiến độ mô hình điểm theo tỉnh');
       // Hà Tĩnh's and Nghệ An's figures have their own sources and dates: the footer credits
       // neither the feed's (Công an tỉnh Hà Tĩnh · 04/10/2024) nor one of theirs to both.
@@ -206,24 +225,25 @@ describe('<tiendo-chart>', () => {
 
     it('marks the highlighted province by more than colour: darker, outlined, hatched and labelled', async () => {
       const { chart } = await drawn(`<tiendo-chart src="${FEED_34}" metric="index-766" highlight="nghe-an"></tiendo-chart>`);
-      const i = fixture34.provinces.findIndex((p) => p.id === 'nghe-an');
+      const i = (chart.data.labels as unknown[]).indexOf('▶ Nghệ An');
       const d = chart.data.datasets[0] as unknown as { backgroundColor: unknown[]; borderWidth: number[] };
-      expect(chart.data.labels![i]).to.equal('▶ Nghệ An');
+      expect(i).to.be.at.least(0);
+      const other = i ? i - 1 : i + 1;
       expect(d.backgroundColor[i]).to.be.instanceOf(CanvasPattern);
-      expect(d.backgroundColor[i + 1]).to.equal('#0b62c4');
+      expect(d.backgroundColor[other]).to.equal('#0b62c4');
       expect(d.borderWidth[i]).to.equal(2);
-      expect(d.borderWidth[i + 1]).to.equal(0);
+      expect(d.borderWidth[other]).to.equal(0);
     });
 
     it('gives each status a colour from the theme and a pattern of its own', async () => {
-      const { chart } = await drawn(
+      const { el, chart } = await drawn(
         `<tiendo-chart src="${FEED}" style="--tiendo-color-completed: rgb(1, 2, 3)"></tiendo-chart>`,
       );
       const fills = chart.data.datasets.map((d) => d.backgroundColor);
       expect(fills[0]).to.equal('rgb(1, 2, 3)');
       expect(fills[1]).to.be.instanceOf(CanvasPattern);
       expect(fills[2]).to.be.instanceOf(CanvasPattern);
-      expect(chart.options.plugins!.legend!.display).to.equal(true);
+      expect(part(el, 'legend')!.querySelectorAll('li')).to.have.length(3);
     });
   });
 
@@ -235,7 +255,9 @@ describe('<tiendo-chart>', () => {
         );
         expect(chart.data.labels).to.have.length(34);
         expect(table(el).rows).to.deep.equal(fixture34.provinces.map((p) => p.name));
-        expect(chart.data.datasets[0].data).to.deep.equal(fixture34.provinces.map((p) => p.metrics['index-766'].value));
+        // Bars lie, best first (34 names cannot stand under upright bars); a doughnut keeps the feed's order.
+        const values = fixture34.provinces.map((p) => p.metrics['index-766'].value);
+        expect(chart.data.datasets[0].data).to.deep.equal(type === 'doughnut' ? values : [...values].sort((a, b) => b - a));
         expectTableEqualsChart(el, chart, (n) => vi.format(n));
         expect(table(el).head).to.deep.equal(['Tỉnh, thành phố', 'Bộ chỉ số phục vụ người dân, doanh nghiệp (điểm)']);
       });
@@ -249,7 +271,8 @@ describe('<tiendo-chart>', () => {
           expect(chart.data.datasets[0].data).to.deep.equal([sum('completed'), sum('inProgress'), sum('notStarted')]);
         } else {
           expect(chart.data.labels).to.have.length(34);
-          expect(chart.data.datasets[1].data).to.deep.equal(fixture34.provinces.map((p) => p.models.inProgress));
+          const inProgress = (name: string) => fixture34.provinces.find((p) => p.name === name)!.models.inProgress;
+          expect(chart.data.datasets[1].data).to.deep.equal(labelsOf(chart).map(inProgress));
         }
       });
     }
@@ -263,9 +286,10 @@ describe('<tiendo-chart>', () => {
     it('charts rates when every province has one, as percentages in the table and on the axis', async () => {
       const { el, chart } = await drawn(`<tiendo-chart src="${FEED_34}" metric="online-dossiers"></tiendo-chart>`);
       const rates = fixture34.provinces.map((p) => p.metrics['online-dossiers'].value / p.metrics['online-dossiers'].total!);
-      expect(chart.data.datasets[0].data).to.deep.equal(rates);
+      // 34 bars lie, best first: the rates' axis is across.
+      expect(chart.data.datasets[0].data).to.deep.equal([...rates].sort((a, b) => b - a));
       expectTableEqualsChart(el, chart, (n) => viPercent.format(n));
-      const axis = chart.scales.y.ticks.map((t) => t.label);
+      const axis = chart.scales.x.ticks.map((t) => t.label);
       expect(axis.length).to.be.above(2);
       for (const label of axis) expect(label).to.match(/^\d+(,\d+)?\s?%$/);
     });
@@ -276,22 +300,23 @@ describe('<tiendo-chart>', () => {
       const v = (p: Fixture['provinces'][number]) => vi.format(p.metrics['index-766'].value);
       const nghe = fixture34.provinces.find((p) => p.id === 'nghe-an')!;
       const rank = 1 + ranked.filter((p) => p.metrics['index-766'].value > nghe.metrics['index-766'].value).length;
-      expect(canvas.getAttribute('aria-label')).to.equal(
+      expect(said(canvas)).to.equal(
         `Cao nhất: ${ranked[0].name} (${v(ranked[0])}); thấp nhất: ${ranked[33].name} (${v(ranked[33])}); ` +
-          `Nghệ An: ${v(nghe)} (xếp thứ ${rank}/34)`,
+          `Nghệ An: ${v(nghe)} (xếp thứ ${rank} trên 34)`,
       );
     });
   });
 
   describe('the accessible table', () => {
-    it('is always in the accessibility tree, with caption and headers, and shown on request', async () => {
+    it('opens from its toggle (aria-expanded tells whether it is there), with caption and headers', async () => {
       const { el } = await drawn(`<tiendo-chart src="${FEED}" highlight="nghe-an"></tiendo-chart>`);
       const t = part(el, 'table') as HTMLTableElement;
-      expect(t.caption!.textContent!.trim()).to.equal('Tiến độ mô hình điểm theo tỉnh');
+      expect(t.caption!.textContent!.trim()).to.equal('Số liệu của biểu đồ');
       expect([...t.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
       expect([...t.querySelectorAll('tbody th')].every((th) => th.getAttribute('scope') === 'row')).to.equal(true);
-      expect(getComputedStyle(t).display).not.to.equal('none');
-      expect(visibleText(el)).not.to.contain('Chưa triển khai');
+      // Collapsed: not shown and not read (the sentence says what the chart shows).
+      expect(getComputedStyle(t).display).to.equal('none');
+      expect(visibleText(el)).not.to.contain('Hà Tĩnh 0 21 22');
       const toggle = part(el, 'toggle') as HTMLButtonElement;
       expect(toggle.textContent!.trim()).to.equal('Xem dạng bảng');
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
@@ -306,7 +331,7 @@ describe('<tiendo-chart>', () => {
       expect(chartOf(canvasOf(el))).not.to.equal(undefined);
       toggle.click();
       await el.updateComplete;
-      expect(visibleText(el)).not.to.contain('Chưa triển khai');
+      expect(visibleText(el)).not.to.contain('Hà Tĩnh 0 21 22');
     });
 
     it('passes axe with the table hidden and shown, in Vietnamese and English', async () => {
@@ -328,17 +353,20 @@ describe('<tiendo-chart>', () => {
       const { box, el, chart } = await drawn(
         `<tiendo-chart src="${FEED_34}" metric="index-766" style="width:600px"></tiendo-chart>`,
       );
-      expect(chart.scales.y.ticks.map((t) => t.label)).to.deep.equal(chart.scales.y.ticks.map((t) => vi.format(t.value)));
+      // 34 bars lie: the figures' axis is across.
+      expect(chart.options.indexAxis).to.equal('y');
+      expect(chart.scales.x.ticks.map((t) => t.label)).to.deep.equal(chart.scales.x.ticks.map((t) => vi.format(t.value)));
 
       // The tooltip: the province under the pointer and its figure, in the reader's words.
       const canvas = canvasOf(el);
-      const point = (j: number) => {
-        const bar = chart.getDatasetMeta(0).data[j];
+      const point = (at: number) => {
+        const bar = chart.getDatasetMeta(0).data[at];
         const rect = canvas.getBoundingClientRect();
-        return { clientX: rect.left + bar.x, clientY: rect.top + (bar.y + chart.chartArea.bottom) / 2, bubbles: true };
+        return { clientX: rect.left + (bar.x + chart.chartArea.left) / 2, clientY: rect.top + bar.y, bubbles: true };
       };
       const j = fixture34.provinces.findIndex((p) => p.id === 'nghe-an');
-      canvas.dispatchEvent(new PointerEvent('pointermove', point(j)));
+      const drawnAt = labelsOf(chart).indexOf('Nghệ An');
+      canvas.dispatchEvent(new PointerEvent('pointermove', point(drawnAt)));
       const tip = canvas.nextElementSibling as HTMLElement;
       expect(tip.hidden).to.equal(false);
       expect(tip.getAttribute('aria-hidden')).to.equal('true');
@@ -352,11 +380,11 @@ describe('<tiendo-chart>', () => {
       await until(() => table(el).caption.endsWith('by province'), 'English');
       const again = chartOf(canvasOf(el))!;
       expect(again).to.equal(chart);
-      expect(again.scales.y.ticks.map((t) => t.label)).to.deep.equal(again.scales.y.ticks.map((t) => en.format(t.value)));
-      canvas.dispatchEvent(new PointerEvent('pointermove', point(j)));
+      expect(again.scales.x.ticks.map((t) => t.label)).to.deep.equal(again.scales.x.ticks.map((t) => en.format(t.value)));
+      canvas.dispatchEvent(new PointerEvent('pointermove', point(drawnAt)));
       expect(tip.textContent).to.equal(`Nghệ AnBộ chỉ số phục vụ người dân, doanh nghiệp (điểm): ${en.format(value)}`);
       expectTableEqualsChart(el, again, (n) => en.format(n));
-      expect(canvas.getAttribute('aria-label')).to.match(/^Highest: .+; lowest: .+$/);
+      expect(said(canvas)).to.match(/^Highest: .+; lowest: .+$/);
     });
 
     it('writes large counts with thousands separators on the axis', async () => {
@@ -459,7 +487,7 @@ describe('<tiendo-chart>', () => {
       await until(() => chartOf(canvas)?.options.indexAxis === 'y', 'redrawn as horizontal bars');
       el.highlight = 'ha-tinh';
       await el.updateComplete;
-      await until(() => (chartOf(canvas)!.data.labels as string[])[0] === '▶ Hà Tĩnh', 'highlight moved');
+      await until(() => (chartOf(canvas)!.data.labels as string[]).includes('▶ Hà Tĩnh'), 'highlight moved');
       el.setAttribute('lang', 'en');
       await until(() => (chartOf(canvas)!.data.datasets[0].label ?? '') === 'Completed', 'English labels');
       expect(chartOf(canvas)).not.to.equal(first);
@@ -551,11 +579,11 @@ describe('<tiendo-chart>', () => {
       expect(t.spoken).to.deep.equal(['ngày 31 tháng 1 năm 2024', 'ngày 29 tháng 2 năm 2024', 'ngày 30 tháng 4 năm 2024', 'ngày 20 tháng 6 năm 2024']);
       expectTimeTableEqualsChart(el, chart, (n) => vi.format(n), dates);
       const summary = 'Nghệ An: 6 trên 38 mô hình hoàn thành ngày 20 tháng 6 năm 2024, tăng 6 so với 0 ngày 31 tháng 1 năm 2024';
-      expect(canvasOf(el).getAttribute('aria-label')).to.equal(summary);
-      expect(part(el, 'sentence')!.textContent).to.equal(`Tiến độ mô hình điểm của Nghệ An theo thời gian. ${summary}.`);
+      expect(said(canvasOf(el))).to.equal(summary);
+      expect(part(el, 'sentence')!.textContent).to.equal(`${summary}.`);
       // One area: the footer credits its source and the latest figure's date.
-      expect(visibleText(el)).to.contain('Nguồn: Cổng TTĐT tỉnh Nghệ An; các mốc trước 20/06/2024 là số liệu minh họa · Số liệu đến 20/06/2024');
-      expect(chart.options.plugins!.legend!.display).to.equal(true);
+      expect(visibleText(el)).to.contain('Nguồn: Cổng TTĐT tỉnh Nghệ An; các mốc trước 20/06/2024 là số liệu minh họa · Số liệu tính đến ngày 20/06/2024');
+      expect(part(el, 'legend')!.querySelectorAll('li')).to.have.length(3);
       await expectAccessible(el);
     });
 
@@ -570,13 +598,13 @@ describe('<tiendo-chart>', () => {
       expect(t.caption).to.equal('Hồ sơ tiếp nhận trực tuyến của Bộ Công an theo thời gian');
       expect(t.noteHead).to.equal('Kỳ báo cáo');
       expect(t.notes).to.deep.equal(['2 tháng đầu năm 2022', 'Quý I/2022', '4 tháng đầu năm 2022', '5 tháng đầu năm 2022', '6 tháng đầu năm 2022']);
-      expect(canvasOf(el).getAttribute('aria-label')).to.equal(
+      expect(said(canvasOf(el))).to.equal(
         'Bộ Công an: 201.884 ngày 17 tháng 8 năm 2022, tăng 180.344 so với 21.540 ngày 28 tháng 2 năm 2022',
       );
       // The figure's own source and date, not the feed's.
-      expect(visibleText(el)).to.contain('Số liệu đến 17/08/2022');
+      expect(visibleText(el)).to.contain('Số liệu tính đến ngày 17/08/2022');
       expect(visibleText(el)).not.to.contain('Công an tỉnh Hà Tĩnh');
-      expect(chart.options.plugins!.legend!.display).to.equal(false);
+      expect(part(el, 'legend')).to.equal(null);
 
       el.type = 'bar';
       await until(() => typeOf(chartOf(canvasOf(el))) === 'bar', 'bars over time');
@@ -611,13 +639,13 @@ describe('<tiendo-chart>', () => {
         ['80,0%', '—'],
       ]);
       expect(table(el).caption).to.equal('Hồ sơ trực tuyến theo thời gian');
-      expect(canvasOf(el).getAttribute('aria-label')).to.equal(
+      expect(said(canvasOf(el))).to.equal(
         'Tỉnh A: 80,0% ngày 30 tháng 6 năm 2024, tăng 70 điểm phần trăm so với 10,0% ngày 31 tháng 1 năm 2024; ' +
           'Tỉnh B: 50,0% ngày 15 tháng 5 năm 2024, tăng 25 điểm phần trăm so với 25,0% ngày 31 tháng 3 năm 2024',
       );
       // Two sources, two latest dates: the footer credits neither, the table keeps each.
       expect(visibleText(el)).not.to.contain('Nguồn:');
-      expect(visibleText(el)).not.to.contain('Số liệu đến');
+      expect(visibleText(el)).not.to.contain('Số liệu tính đến');
       expect(visibleText(el)).to.contain('Nguồn và thời điểm khác nhau theo từng tỉnh, xem bảng');
       const foot = [...(part(el, 'table') as HTMLTableElement).tFoot!.rows].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
       expect(foot).to.deep.equal(['Nguồn, thời điểm', 'Tỉnh A Công an tỉnh A · 30/06/2024', 'Tỉnh B Công an tỉnh B · 15/05/2024']);
@@ -663,7 +691,7 @@ describe('<tiendo-chart>', () => {
       expect(sets.map((d) => d.data.map((p) => p.y))).to.deep.equal([[1, 4], [5, 4], [4, 2], [0, 2], [4, 2], [4, 4]]);
       expectTimeTableEqualsChart(el, chart, (n) => vi.format(n), ['2024-03-31', '2024-06-30']);
       expect(part(el, 'debug')!.textContent).to.contain('cột chồng');
-      expect(canvasOf(el).getAttribute('aria-label')).to.equal(
+      expect(said(canvasOf(el))).to.equal(
         'A: 4 trên 10 mô hình hoàn thành ngày 30 tháng 6 năm 2024, tăng 3 so với 1 ngày 31 tháng 3 năm 2024; ' +
           'B: 2 trên 8 mô hình hoàn thành ngày 30 tháng 6 năm 2024, tăng 2 so với 0 ngày 31 tháng 3 năm 2024',
       );
@@ -687,7 +715,7 @@ describe('<tiendo-chart>', () => {
       expect(one.chart.data.datasets[0].data).to.deep.equal([{ x: instant('2024-06-30'), y: 82.5 }]);
       expect(table(one.el).rows).to.deep.equal(['30/06/2024']);
       expect(table(one.el).cells).to.deep.equal([['82,5']]);
-      expect(one.canvas.getAttribute('aria-label')).to.equal('Tỉnh P: 82,5 ngày 30 tháng 6 năm 2024');
+      expect(said(one.canvas)).to.equal('Tỉnh P: 82,5 ngày 30 tháng 6 năm 2024');
       // The lone point sits inside the axis, with a tick of its own month around it.
       const x = one.chart.getDatasetMeta(0).data[0].x;
       expect(x).to.be.within(one.chart.chartArea.left + 20, one.chart.chartArea.right - 20);
@@ -697,7 +725,7 @@ describe('<tiendo-chart>', () => {
       expect(table(commune.el).caption).to.equal('Điểm của Xã X theo thời gian');
       expect(table(commune.el).cells).to.deep.equal([['70'], ['70']]);
       // A change that rounds to nothing is "không đổi".
-      expect(commune.canvas.getAttribute('aria-label')).to.equal('Xã X: 70 ngày 30 tháng 6 năm 2024, không đổi so với ngày 31 tháng 5 năm 2024');
+      expect(said(commune.canvas)).to.equal('Xã X: 70 ngày 30 tháng 6 năm 2024, không đổi so với ngày 31 tháng 5 năm 2024');
     });
 
     it('follows its group: a province chosen, and the whole country as the national block', async () => {
@@ -768,7 +796,7 @@ describe('<tiendo-chart>', () => {
       expect(t.head).to.deep.equal(['Date', 'Completed', 'In progress', 'Not started']);
       expect(t.rows).to.deep.equal(['31 Jan 2024', '29 Feb 2024', '30 Apr 2024', '20 Jun 2024']);
       expect(t.spoken[0]).to.equal('31 January 2024');
-      expect(canvasOf(el).getAttribute('aria-label')).to.equal(
+      expect(said(canvasOf(el))).to.equal(
         'Nghệ An: 6 of 38 models completed on 20 June 2024, up 6 from 0 on 31 January 2024',
       );
     });
@@ -809,7 +837,7 @@ describe('<tiendo-chart>', () => {
       expect(t.notes).to.deep.equal(['Công an tỉnh Hà Tĩnh · 04/10/2024', 'Công an tỉnh Vĩnh Phúc · 17/08/2022']);
       expect(t.cells).to.deep.equal([['5'], ['7']]);
       expectTableEqualsChart(el, chart, (n) => vi.format(n));
-      expect(visibleText(el)).not.to.contain('Số liệu đến');
+      expect(visibleText(el)).not.to.contain('Số liệu tính đến');
       expect(visibleText(el)).to.contain('Nguồn và thời điểm khác nhau theo từng tỉnh, xem bảng');
       expect(part(el, 'footer')).to.equal(null);
       el.setAttribute('lang', 'en');
@@ -820,7 +848,7 @@ describe('<tiendo-chart>', () => {
       // The same source and date for every row: the footer credits it, and no column is added.
       const same = await inline({ ...feed, provinces: feed.provinces.slice(0, 1) }, 'metric="m"');
       expect(table(same.el).notes).to.equal(undefined);
-      expect(visibleText(same.el)).to.contain('Nguồn: Công an tỉnh Hà Tĩnh · Số liệu đến 04/10/2024');
+      expect(visibleText(same.el)).to.contain('Nguồn: Công an tỉnh Hà Tĩnh · Số liệu tính đến ngày 04/10/2024');
       expect(part(same.el, 'mixed-note')).to.equal(null);
     });
 
@@ -896,10 +924,11 @@ describe('<tiendo-chart>', () => {
         later.append(chart);
         await until(() => chart.getAttribute('state') === 'ready', 'the chart ready');
         await new Promise((r) => setTimeout(r, 200));
+        // (Asked for together: the table's chunk no longer waits for the element's.)
         expect(fetched(/chart/i)).to.have.length(2);
-        expect(fetched(/chart/i)[0]).to.match(/^chunks\/tiendo-chart-[\w-]+\.js$/);
-        expect(fetched(/chart/i)[1]).to.match(/^chunks\/chart-table-[\w-]+\.js$/);
-        expect(chart.shadowRoot!.querySelector('canvas')!.getAttribute('aria-label')).to.contain('Cao nhất: Nghệ An');
+        expect(fetched(/chart/i).some((f) => /^chunks\/tiendo-chart-[\w-]+\.js$/.test(f))).to.equal(true);
+        expect(fetched(/chart/i).some((f) => /^chunks\/chart-table-[\w-]+\.js$/.test(f))).to.equal(true);
+        expect(said(chart.shadowRoot!.querySelector('canvas')!)).to.contain('Cao nhất: Nghệ An');
 
         later.style.display = 'block';
         await until(() => fetched(/chart-renderer/).length === 1, 'the Chart.js chunk fetched');
@@ -1026,7 +1055,7 @@ describe('<tiendo-chart>', () => {
       const parts = feed.provinces.filter((p) => PHU_THO.includes(p.name));
       expect(parts).to.have.length(3);
       const { el, chart } = await drawn(`<tiendo-chart src="${F63}" regroup="2025" highlight="phu-tho" style="width:900px"></tiendo-chart>`);
-      const labels = (chart.data.labels as string[]).map((l) => l.replace('▶', '').trim());
+      const labels = labelsOf(chart);
       expect(labels).to.have.length(34);
       expect(labels).to.include('Phú Thọ').and.not.include('Vĩnh Phúc').and.not.include('Hòa Bình');
       const at = labels.indexOf('Phú Thọ');
@@ -1035,19 +1064,19 @@ describe('<tiendo-chart>', () => {
       expect(chart.data.datasets[1].data[at]).to.equal(sum(parts, (p) => p.models.inProgress));
       const t = table(el);
       expect(t.rows).to.have.length(34);
-      expect(t.cells[at][0]).to.equal(vi.format(completed));
+      expect(t.cells[t.rows.indexOf('Phú Thọ')][0]).to.equal(vi.format(completed));
       // The table says which former provinces each merged unit adds up.
       const foot = [...(part(el, 'table') as HTMLTableElement).tFoot!.rows].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
       expect(foot).to.include('Phú Thọ Phú Thọ, Hòa Bình, Vĩnh Phúc');
       expect(visibleText(el)).to.contain('cộng gộp vào 34 đơn vị hành chính cấp tỉnh');
-      expect(canvasOf(el).getAttribute('aria-label')).to.contain('Phú Thọ:');
+      expect(said(canvasOf(el))).to.contain('Phú Thọ:');
 
       // A value/total metric is added up as counts, then charted as the rate of the sums.
       const m = await drawn(`<tiendo-chart src="${F63}" regroup="2025" metric="online-dossiers"></tiendo-chart>`);
       const rate = sum(parts, (p) => p.metrics['online-dossiers'].value) / sum(parts, (p) => p.metrics['online-dossiers'].total);
-      const mLabels = m.chart.data.labels as string[];
+      const mLabels = labelsOf(m.chart);
       expect(m.chart.data.datasets[0].data[mLabels.indexOf('Phú Thọ')]).to.be.closeTo(rate, 1e-12);
-      expect(table(m.el).cells[mLabels.indexOf('Phú Thọ')]).to.deep.equal([viPercent.format(rate)]);
+      expect(table(m.el).cells[table(m.el).rows.indexOf('Phú Thọ')]).to.deep.equal([viPercent.format(rate)]);
       await expectAccessible(el);
     });
 
@@ -1074,17 +1103,17 @@ describe('<tiendo-chart>', () => {
 
     it('names a former province with the unit it is now part of (show-present), in the chart and the table', async () => {
       const { el, chart } = await drawn(`<tiendo-chart src="${F63}" show-present metric="online-dossiers"></tiendo-chart>`);
-      const labels = chart.data.labels as string[];
+      const labels = labelsOf(chart);
       expect(labels).to.have.length(63);
       expect(labels).to.include('Vĩnh Phúc (nay thuộc Phú Thọ)').and.include('Hòa Bình (nay thuộc Phú Thọ)');
       // A unit that kept its name says nothing more.
       expect(labels).to.include('Nghệ An').and.include('Phú Thọ');
-      expect(table(el).rows).to.deep.equal(labels);
+      expect([...table(el).rows].sort()).to.deep.equal([...labels].sort());
       const en = await drawn(`<tiendo-chart src="${F63}" show-present lang="en"></tiendo-chart>`);
-      expect(en.chart.data.labels).to.include('Vĩnh Phúc (now part of Phú Thọ)');
+      expect(labelsOf(en.chart)).to.include('Vĩnh Phúc (now part of Phú Thọ)');
       // A feed of the 34 has no former provinces to name.
       const today = await drawn(`<tiendo-chart src="${FEED_34}" show-present></tiendo-chart>`);
-      expect((today.chart.data.labels as string[]).some((l) => l.includes('nay thuộc'))).to.equal(false);
+      expect(labelsOf(today.chart).some((l) => l.includes('nay thuộc'))).to.equal(false);
     });
   });
 
@@ -1115,11 +1144,11 @@ describe('<tiendo-chart>', () => {
       expect(labels[10]).to.equal('▶ Xã Thạch Hà');
       expect(labels.slice(11)).to.deep.equal(Array.from({ length: 10 }, (_, i) => `Xã ${121 + i}`));
       expect(chart.data.datasets[0].data[10]).to.equal(1000 - 56);
-      const said = 'Biểu đồ vẽ 10 xã, phường cao nhất và 10 thấp nhất trên 130; Xã Thạch Hà xếp thứ 57. Bảng số liệu có đủ 130 xã, phường.';
-      expect(part(el, 'shown-note')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(said);
-      const label = canvasOf(el).getAttribute('aria-label')!;
+      const note = 'Biểu đồ vẽ 10 xã, phường cao nhất và 10 thấp nhất trên 130; Xã Thạch Hà xếp thứ 57. Bảng số liệu có đủ 130 xã, phường.';
+      expect(part(el, 'shown-note')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(note);
+      const label = said(canvasOf(el));
       expect(label).to.contain('10 xã, phường cao nhất và 10 thấp nhất trên 130; Cao nhất: Xã 1 (1.000)');
-      expect(label).to.contain('Xã Thạch Hà: 944 (xếp thứ 57/130)');
+      expect(label).to.contain('Xã Thạch Hà: 944 (xếp thứ 57 trên 130)');
       const t = table(el);
       expect(t.rows).to.have.length(130);
       expect(t.rows[56]).to.equal('Xã Thạch Hà');

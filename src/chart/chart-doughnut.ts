@@ -87,7 +87,7 @@ class Ring extends DatasetController {
 Chart.register(Slice, Ring);
 
 export const kind: Kind = {
-  configure(g, p, width) {
+  configure(g, p) {
     const { metric, rows, highlight } = g.view;
     const marked = rows.map((r) => r.id === highlight);
     const per = <T,>(normal: T, mark: T): T[] => marked.map((h) => (h ? mark : normal));
@@ -107,7 +107,7 @@ export const kind: Kind = {
           borderWidth: per(2, 3),
         })),
       },
-      options: options(g, width, {}, true),
+      options: options({}),
       keys,
     } as never;
   },

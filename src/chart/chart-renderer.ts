@@ -19,12 +19,10 @@ import {
   CategoryScale,
   Chart,
   LinearScale,
-  layouts,
   type ChartConfiguration,
   type ChartDataset,
-  type Plugin,
 } from 'chart.js';
-import type { ChartGrid, LegendEntry } from './chart-types.js';
+import type { BarPlanner, ChartGrid, Plan } from './chart-types.js';
 
 export { Chart, DatasetController, Element } from 'chart.js';
 
@@ -45,6 +43,8 @@ export interface Palette {
   surface: string;
   text: string;
   grid: string;
+  /** Drawn in the system's colours (forced colours). */
+  forced: boolean;
   /** Completed: solid; in progress: stripes; not started: dots. Lines differ by dash and point too. */
   status: Look[];
   /** The areas of a comparison over time. */
@@ -59,13 +59,13 @@ export interface Palette {
 /** A chart type's own chunk (the time axis and its line, the doughnut): its configuration and hit test. */
 export interface Kind {
   /** The configuration, and the look of each legend entry's `style`. */
-  configure(g: ChartGrid, p: Palette, width: number): ChartConfiguration & { keys: Look[] };
+  configure(g: ChartGrid, p: Palette): ChartConfiguration & { keys: Look[] };
   /** The table row under the pointer, if any. */
   hit(chart: Chart, g: ChartGrid, x: number, y: number): number | undefined;
 }
 
-/** The grid each chart was last drawn from, and its legend's looks. */
-const drawn = new WeakMap<Chart, { grid: ChartGrid; kind?: Kind; keys: Look[] }>();
+/** What each chart was last drawn from: its grid, kind, legend looks, bar layout and colours. */
+const drawn = new WeakMap<Chart, { grid: ChartGrid; kind?: Kind; keys: Look[]; plan?: Plan; colors: string; planner: BarPlanner }>();
 
 /** While printing, charts draw at twice the pixels so they stay crisp on paper. */
 let printRatio: number | undefined;
@@ -80,6 +80,15 @@ function setPrintRatio(ratio: number | undefined): void {
 addEventListener('beforeprint', () => setPrintRatio(Math.max(2, devicePixelRatio)));
 addEventListener('afterprint', () => setPrintRatio(undefined));
 
+/** Forced colours turned on or off, or the reader's colour scheme changed (`theme="auto"`): every chart reads its colours again. */
+const repaint = () => {
+  for (const chart of Object.values(Chart.instances)) {
+    const d = drawn.get(chart);
+    if (d && chart.canvas.isConnected) draw(chart, chart.canvas, d.grid, chart.width, d.planner, d.kind);
+  }
+};
+for (const query of ['(forced-colors: active)', '(prefers-color-scheme: dark)']) matchMedia(query).addEventListener('change', repaint);
+
 /** How many charts are alive on the page (a test hook: none may outlive its element). */
 export function liveCharts(): number {
   return Object.keys(Chart.instances).length;
@@ -90,144 +99,42 @@ export function chartOf(canvas: HTMLCanvasElement): Chart | undefined {
   return Chart.getChart(canvas);
 }
 
-/**
- * The legend: a box below the chart (beside a doughnut on a wide screen) whose
- * entries wrap; each shows the look of its series (fill and outline, or line,
- * dash and point) and its name, the marked one with ▶. The words are the table's.
- */
-class Key {
-  position: 'bottom' | 'right' = 'bottom';
-  weight = 1000;
-  fullSize = true;
-  top = 0;
-  left = 0;
-  right = 0;
-  bottom = 0;
-  width = 0;
-  height = 0;
-  /** What Chart.js's layout reads of a box (no stacking with other boxes). */
-  options = {};
-  private spots: { x: number; y: number; e: LegendEntry }[] = [];
-
-  constructor(private readonly chart: Chart) {}
-
-  isHorizontal(): boolean {
-    return this.position === 'bottom';
-  }
-
-  /** Lays the entries out in rows (below) or one column (beside) and takes their room. */
-  update(maxWidth: number): void {
-    const { chart } = this;
-    const d = drawn.get(chart);
-    const on = chart.options.plugins!.legend!.display;
-    const entries = on && d ? d.grid.legend : [];
-    const size = d?.kind ? 12 : 14;
-    const ctx = chart.ctx;
-    const font = (chart.options.font ?? {}) as { size: number; family: string };
-    ctx.font = `${font.size}px ${font.family}`;
-    const line = font.size * 1.6;
-    const w = (e: LegendEntry) => size * 2 + ctx.measureText(this.text(e)).width + 16;
-    this.spots = [];
-    let x = 0;
-    let y = 0;
-    let widest = 0;
-    for (const e of entries) {
-      const width = w(e);
-      if (this.isHorizontal() && x && x + width > maxWidth) {
-        x = 0;
-        y += line;
-      }
-      this.spots.push({ x, y, e });
-      widest = Math.max(widest, width);
-      if (this.isHorizontal()) x += width;
-      else y += line;
-    }
-    const rows = this.spots.length ? y / line + (this.isHorizontal() ? 1 : 0) : 0;
-    this.width = this.isHorizontal() ? maxWidth : entries.length ? widest : 0;
-    this.height = rows * line + (rows ? 8 : 0);
-  }
-
-  private text(e: LegendEntry): string {
-    return e.marked ? `▶ ${e.text}` : e.text;
-  }
-
-  draw(): void {
-    const { chart } = this;
-    const d = drawn.get(chart);
-    if (!d || !this.spots.length) return;
-    const ctx = chart.ctx;
-    const font = chart.options.font as { size: number; family: string };
-    const line = font.size * 1.6;
-    const size = d.kind ? 12 : 14;
-    ctx.save();
-    ctx.font = `${font.size}px ${font.family}`;
-    ctx.textBaseline = 'middle';
-    ctx.fillStyle = ctx.strokeStyle = String(chart.options.color);
-    // Rows are centred below the chart.
-    const ends = new Map<number, number>();
-    for (const s of this.spots) ends.set(s.y, s.x + size * 2 + ctx.measureText(this.text(s.e)).width);
-    for (const { x, y, e } of this.spots) {
-      const shift = this.isHorizontal() ? (this.width - ends.get(y)!) / 2 : 0;
-      const left = this.left + shift + x;
-      const mid = this.top + 8 + y + line / 2;
-      const look = d.keys[e.style];
-      ctx.save();
-      // A line of a metric is shown as its line; bars, slices and stacked areas as their fill.
-      if (d.kind && d.grid.view.type === 'line' && d.grid.view.metric) {
-        ctx.strokeStyle = look.line;
-        ctx.lineWidth = e.marked ? 3 : 2;
-        ctx.setLineDash(look.dash);
-        ctx.beginPath();
-        ctx.moveTo(left, mid);
-        ctx.lineTo(left + size * 1.6, mid);
-        ctx.stroke();
-      } else {
-        ctx.fillStyle = look.fill;
-        ctx.strokeStyle = look.line;
-        ctx.fillRect(left, mid - size / 2, size * 1.6, size);
-        ctx.strokeRect(left + 0.5, mid - size / 2 + 0.5, size * 1.6 - 1, size - 1);
-      }
-      ctx.restore();
-      ctx.fillText(this.text(e), left + size * 2, mid);
-    }
-    ctx.restore();
-  }
-}
-
-const legend: Plugin = {
-  id: 'legend',
-  start(chart) {
-    layouts.addBox(chart, new Key(chart));
-  },
-  beforeUpdate(chart) {
-    const key = chart.boxes.find((b) => b instanceof Key) as Key;
-    key.position = chart.options.plugins!.legend!.position as Key['position'];
-  },
-};
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, legend);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
 /**
- * Draws `grid` on `canvas` at `width`×`height` CSS pixels: updates `chart` when it
- * is the one on this canvas, else replaces it. There is never more than one
- * chart per canvas ("Canvas is already in use" cannot happen). `kind` is the
- * chunk of a chart over time or a doughnut.
+ * Draws `grid` on `canvas` at `width` CSS pixels wide and as high as its box (the
+ * box of lying bars is first given the height their rows need): updates `chart`
+ * when it is the one on this canvas, else replaces it. There is never more than
+ * one chart per canvas ("Canvas is already in use" cannot happen). `kind` is the
+ * chunk of a chart over time or a doughnut; `planner` lays bars across areas out
+ * (the view chunk's, so this chunk stays within its budget). The legend's swatches
+ * (HTML beside the canvas) are painted with the same looks.
  */
-export function draw(chart: Chart | undefined, canvas: HTMLCanvasElement, grid: ChartGrid, width: number, height: number, kind?: Kind): Chart {
+export function draw(chart: Chart | undefined, canvas: HTMLCanvasElement, grid: ChartGrid, width: number, planner: BarPlanner, kind?: Kind): Chart {
   if (chart && chart.canvas !== canvas) {
     chart.destroy();
     chart = undefined;
   }
   chart ??= Chart.getChart(canvas);
-  const last = chart && drawn.get(chart)?.grid;
-  // Another type, or another axis, needs another chart; other changes are made in place.
-  if (chart && (last?.view.type !== grid.view.type || !last.view.time !== !grid.view.time)) {
+  const before = chart && drawn.get(chart);
+  const last = before?.grid;
+  const p = palette(canvas);
+  const colors = [p.text, p.surface, p.grid, p.completed, p.highlight, p.forced, p.font.size, p.font.family].join();
+  const plan = kind ? undefined : planner(grid, p.font, width, canvas.getContext('2d')!);
+  // The box of bars across areas knows their orientation, and lying bars' height (CSS reads both).
+  const box = canvas.parentElement!;
+  if (plan) box.dataset.across = plan.horizontal ? 'h' : 'v';
+  else delete box.dataset.across;
+  if (plan?.height) box.style.setProperty('--_rows-height', `${Math.ceil(plan.height)}px`);
+  else box.style.removeProperty('--_rows-height');
+  const height = box.clientHeight;
+  // Another type, another axis or another orientation needs another chart; other changes are made in place.
+  if (chart && (last?.view.type !== grid.view.type || !last.view.time !== !grid.view.time || before?.plan?.horizontal !== plan?.horizontal)) {
     chart.destroy();
     chart = undefined;
   }
-  const p = palette(canvas);
   const config = () => {
-    const c = (kind ?? bars).configure(grid, p, width);
+    const c = kind ? kind.configure(grid, p) : barsOf(grid, p, plan!);
     c.options!.font = p.font;
     c.options!.color = p.text;
     return c;
@@ -236,29 +143,56 @@ export function draw(chart: Chart | undefined, canvas: HTMLCanvasElement, grid: 
     canvas.width = width;
     canvas.height = height;
     const { keys, ...c } = config();
-    // The legend's looks are known before the first layout.
-    chart = new Chart(canvas, { ...c, plugins: [{ id: 'tiendo-keys', beforeInit: (ch) => void drawn.set(ch, { grid, kind, keys }) }] });
+    chart = new Chart(canvas, { ...c, plugins: [{ id: 'tiendo-keys', beforeInit: (ch) => void drawn.set(ch, { grid, kind, keys, plan, colors, planner }) }] });
     // A tooltip left open when the element was last disconnected.
     tipOf(canvas).hidden = true;
-  } else if (last !== grid) {
+  } else if (last !== grid || before?.colors !== colors || String(before?.plan?.labels) !== String(plan?.labels)) {
     const { data, options, keys } = config();
-    drawn.set(chart, { grid, kind, keys });
+    drawn.set(chart, { grid, kind, keys, plan, colors, planner });
     chart.data = data;
     chart.options = options!;
     chart.update('none');
   }
-  if (chart.width !== width || chart.height !== height) {
-    chart.options.plugins!.legend!.position = legendAt(grid, width);
-    chart.resize(width, height);
-  }
+  if (chart.width !== width || chart.height !== height) chart.resize(width, height);
+  paintKeys(canvas, drawn.get(chart)!);
   canvas.onpointermove = canvas.onpointerdown = (e) => showTip(canvas, e);
   canvas.onpointerleave = () => (tipOf(canvas).hidden = true);
   return chart;
 }
 
-/** A doughnut's few labels stand beside it on a wide screen; everything else's below. */
-export function legendAt(g: ChartGrid, width: number): 'right' | 'bottom' {
-  return g.view.type === 'doughnut' && width >= 560 && g.view.rows.length <= 12 ? 'right' : 'bottom';
+/**
+ * Paints each swatch of the HTML legend (a small canvas beside the chart's, `data-style` its look):
+ * the series' fill and outline, or for lines of a metric its line and dash. Being drawn, not
+ * CSS backgrounds, they keep their look under forced colours, as the chart does.
+ */
+function paintKeys(canvas: HTMLCanvasElement, d: { grid: ChartGrid; kind?: Kind; keys: Look[] }): void {
+  const lines = Boolean(d.kind && d.grid.view.type === 'line' && d.grid.view.metric);
+  const root = canvas.getRootNode() as ParentNode;
+  for (const key of root.querySelectorAll<HTMLCanvasElement>('canvas.swatch')) {
+    const look = d.keys[Number(key.dataset.style)];
+    const w = key.clientWidth;
+    const h = key.clientHeight;
+    if (!look || !w || !h) continue;
+    const ratio = Math.max(1, printRatio ?? devicePixelRatio);
+    key.width = Math.round(w * ratio);
+    key.height = Math.round(h * ratio);
+    const c = key.getContext('2d')!;
+    c.scale(ratio, ratio);
+    c.strokeStyle = look.line;
+    if (lines) {
+      c.lineWidth = key.dataset.marked ? 3 : 2;
+      c.setLineDash(look.dash);
+      c.beginPath();
+      c.moveTo(0, h / 2);
+      c.lineTo(w, h / 2);
+      c.stroke();
+    } else {
+      c.fillStyle = look.fill;
+      c.fillRect(0, 0, w, h);
+      c.lineWidth = 2;
+      c.strokeRect(1, 1, w - 2, h - 2);
+    }
+  }
 }
 
 /** The tooltip: the row under the pointer and its figures, in the reader's words (the table's row). */
@@ -271,7 +205,9 @@ function showTip(canvas: HTMLCanvasElement, e: PointerEvent): void {
   const rect = canvas.getBoundingClientRect();
   const x = e.clientX - rect.left;
   const y = e.clientY - rect.top;
-  const row = (d.kind ?? bars).hit(chart!, g, x, y);
+  const drawnAt = d.kind ? d.kind.hit(chart!, g, x, y) : hitBar(chart!, d.plan!, x, y);
+  // Lying bars are drawn best first: the drawn bar's row of the table.
+  const row = drawnAt === undefined || d.kind ? drawnAt : d.plan!.order[drawnAt];
   const tip = tipOf(canvas);
   tip.hidden = row === undefined;
   if (row === undefined) return;
@@ -328,22 +264,45 @@ function pattern(canvas: HTMLCanvasElement, back: string, fore: string, dots?: b
   return canvas.getContext('2d')!.createPattern(tile, 'repeat')!;
 }
 
-/** The chart's colours from the theme's custom properties, its patterns and its font. */
+/**
+ * The system colours under forced colours (text, background, highlight, and a muted colour for
+ * the grid), read from a probe styled with those keywords: the canvas is drawn in the reader's own
+ * colours, as the page's text is.
+ */
+function systemColors(host: Element): string[] {
+  const probe = document.createElement('i');
+  // CSSOM, not a style attribute: allowed under a strict Content-Security-Policy.
+  probe.style.cssText =
+    'position:absolute;forced-color-adjust:none;color:CanvasText;background-color:Canvas;border:1px solid Highlight;outline:1px solid GrayText';
+  host.append(probe);
+  const s = getComputedStyle(probe);
+  const colors = [s.color, s.backgroundColor, s.borderTopColor, s.outlineColor];
+  probe.remove();
+  return colors;
+}
+
+/**
+ * The chart's colours from the theme's custom properties (the highlighted province's from
+ * `--tiendo-color-highlight-bar`), or under forced colours the system's; its patterns and font.
+ */
 function palette(canvas: HTMLCanvasElement): Palette {
   const style = getComputedStyle(canvas);
-  const color = (name: string, fallback: string) => style.getPropertyValue(`--tiendo-color-${name}`).trim() || fallback;
+  const forced = matchMedia('(forced-colors: active)').matches;
+  const [sysText, sysSurface, sysHighlight, sysGrid] = forced ? systemColors(canvas.parentElement!) : [];
+  // Under forced colours every series is the text colour, told apart by its pattern, dash and marker.
+  const color = (name: string, fallback: string) => sysText ?? (style.getPropertyValue(`--tiendo-color-${name}`).trim() || fallback);
+  const surface = sysSurface ?? color('surface', '#ffffff');
   const completed = color('completed', '#0b62c4');
-  const highlight = color('highlight', '#073b74');
-  const surface = color('surface', '#ffffff');
+  const highlight = sysHighlight ?? color('highlight-bar', '#073b74');
   const notStarted = color('not-started', '#57606a');
   const inProgress = color('in-progress', '#d46b08');
   const status: Look[] = [
     { fill: completed, line: completed, dash: [], point: 'circle' },
-    { fill: pattern(canvas, color('in-progress-alt', '#f0a450'), inProgress), line: inProgress, dash: [8, 4], point: 'triangle' },
+    { fill: pattern(canvas, forced ? surface : color('in-progress-alt', '#f0a450'), inProgress), line: inProgress, dash: [8, 4], point: 'triangle' },
     { fill: pattern(canvas, surface, notStarted, true), line: notStarted, dash: [2, 3], point: 'rect' },
   ];
   // Areas compared over time: a colour, a fill (solid, stripes, dots), a dash and a marker each.
-  const areas = [completed, inProgress, notStarted, '#8250df', '#1a7f37', '#bf3989'].map((line, i) => ({
+  const areas = [completed, inProgress, notStarted, ...(forced ? [sysText, sysText, sysText] : ['#8250df', '#1a7f37', '#bf3989'])].map((line, i) => ({
     fill: i % 3 ? pattern(canvas, surface, line, i % 3 === 2) : line,
     line,
     dash: [[], [8, 4], [2, 3], [12, 3, 2, 3], [4, 4], [1, 3]][i],
@@ -353,12 +312,13 @@ function palette(canvas: HTMLCanvasElement): Palette {
     completed,
     highlight,
     surface,
-    text: color('text', '#1f2328'),
-    grid: color('grid', '#d0d7de'),
+    text: sysText ?? color('text', '#1f2328'),
+    grid: sysGrid ?? color('grid', '#d0d7de'),
+    forced,
     status,
     areas,
-    marked: pattern(canvas, highlight, 'rgba(255,255,255,0.45)'),
-    hatched: pattern(canvas, completed, 'rgba(255,255,255,0.5)'),
+    marked: pattern(canvas, highlight, forced ? surface : 'rgba(255,255,255,0.45)'),
+    hatched: pattern(canvas, completed, forced ? surface : 'rgba(255,255,255,0.5)'),
     font: { family: style.fontFamily, size: Math.max(12, Math.round(parseFloat(style.fontSize) * 0.875)) },
   };
 }
@@ -370,7 +330,7 @@ export function valueAxis(g: ChartGrid, p: Palette, stacked: boolean) {
     beginAtZero: true,
     stacked,
     grid: { color: p.grid },
-    ticks: { color: p.text, precision: g.view.metric ? undefined : 0, callback: (v: number | string) => g.tick(+v) },
+    ticks: { color: p.text, font: p.font, precision: g.view.metric ? undefined : 0, callback: (v: number | string) => g.tick(+v) },
   };
 }
 
@@ -400,8 +360,8 @@ export function barDatasets(
   });
 }
 
-/** Shared options: no Chart.js listeners (the tooltip has its own), motion only when the reader allows it. */
-export function options(g: ChartGrid, width: number, scales: object, legendShown: boolean) {
+/** Shared options: no Chart.js listeners (the tooltip has its own), motion only when the reader allows it; the legend is HTML. */
+export function options(scales: object) {
   return {
     responsive: false,
     maintainAspectRatio: false,
@@ -409,46 +369,39 @@ export function options(g: ChartGrid, width: number, scales: object, legendShown
     events: [],
     animation: matchMedia('(prefers-reduced-motion: reduce)').matches ? false : { duration: 400 },
     scales,
-    plugins: { legend: { display: legendShown, position: legendAt(g, width) } },
   };
 }
 
-/** Bars across areas (vertical or horizontal): the one kind this chunk draws itself. */
-const bars: Kind = {
-  configure(g, p, width) {
-    const { type, metric, rows, highlight: id } = g.view;
-    const models = !metric;
-    const horizontal = type === 'horizontal-bar';
-    // A marked area's label starts with ▶.
-    const hl = rows.map((r) => r.id === id);
-    const value = valueAxis(g, p, models);
-    const category = {
-      type: 'category',
-      stacked: models,
-      grid: { display: false },
-      // Upright names, every one of them while they have about a line's height each.
-      ticks: { color: p.text, maxRotation: 90, autoSkip: horizontal || (width - 60) / rows.length < p.font.size * 1.3 },
-    };
-    return {
-      type: 'bar',
-      data: {
-        labels: g.names.map((n, j) => (hl[j] ? `▶ ${n}` : n)),
-        datasets: barDatasets(g, p, () => hl, (i) => rows.map((r) => r.values[i] ?? null)),
-      },
-      options: {
-        ...options(g, width, horizontal ? { x: value, y: category } : { x: category, y: value }, models),
-        indexAxis: horizontal ? 'y' : 'x',
-      },
-      keys: p.status,
-    } as ChartConfiguration & { keys: Look[] };
-  },
-  hit(chart, g, x, y) {
-    const [hit] = chart.getElementsAtEventForMode(
-      { type: 'mousemove', native: null, x, y } as unknown as Event,
-      'index',
-      { intersect: false, axis: g.view.type === 'horizontal-bar' ? 'y' : 'x' },
-      false,
-    );
-    return hit?.index;
-  },
-};
+/** Bars across areas (upright or lying, as planned): the one kind this chunk draws itself. */
+function barsOf(g: ChartGrid, p: Palette, plan: Plan): ChartConfiguration & { keys: Look[] } {
+  const { metric, rows, highlight: id } = g.view;
+  const models = !metric;
+  const { horizontal, order } = plan;
+  const hl = order.map((j) => rows[j].id === id);
+  const value = valueAxis(g, p, models);
+  // Every name, upright (it fits) or beside its lying bar.
+  const category = { type: 'category', stacked: models, grid: { display: false }, ticks: { color: p.text, font: p.font, maxRotation: 0, autoSkip: false } };
+  return {
+    type: 'bar',
+    data: {
+      labels: plan.labels,
+      datasets: barDatasets(g, p, () => hl, (i) => order.map((j) => rows[j].values[i] ?? null)),
+    },
+    options: {
+      ...options(horizontal ? { x: value, y: category } : { x: category, y: value }),
+      indexAxis: horizontal ? 'y' : 'x',
+    },
+    keys: p.status,
+  } as ChartConfiguration & { keys: Look[] };
+}
+
+/** The drawn bar under the pointer (the nearest along the category axis). */
+function hitBar(chart: Chart, plan: Plan, x: number, y: number): number | undefined {
+  const [hit] = chart.getElementsAtEventForMode(
+    { type: 'mousemove', native: null, x, y } as unknown as Event,
+    'index',
+    { intersect: false, axis: plan.horizontal ? 'y' : 'x' },
+    false,
+  );
+  return hit?.index;
+}

@@ -19,6 +19,7 @@ import { chartMsg, type ChartWord } from './chart-words.js';
 import { STATUSES } from './chart-view.js';
 
 export { chartView, compareNote, LIMIT } from './chart-view.js';
+export { planBars } from './chart-layout.js';
 export { chartMsg } from './chart-words.js';
 
 /** "Cổng TTĐT tỉnh Nghệ An · 20/06/2024": where a row's figures come from. */
@@ -26,8 +27,11 @@ function origin(lang: Lang, source?: FeedSource, asOf?: string): string {
   return [source?.name, asOf && formatDate(asOf, lang)].filter(Boolean).join(' · ') || '—';
 }
 
-/** The view in the reader's words, with its summary. */
-export function chartGrid(v: ChartView, lang: Lang): ChartGrid {
+/**
+ * The view in the reader's words, with its summary. `areaName` is the element's name for an area
+ * over time: its own, else the reader's word for the nation (a feed's "Toàn quốc" too).
+ */
+export function chartGrid(v: ChartView, lang: Lang, areaName: (name: string) => string): ChartGrid {
   const t = (key: ChartWord, params?: MessageParams) => chartMsg(lang, key, params);
   const m = v.metric;
   const num = (x: number) => formatNumber(x, lang);
@@ -53,7 +57,6 @@ export function chartGrid(v: ChartView, lang: Lang): ChartGrid {
         : undefined,
   };
   const metricLabel = m ? (m.unit && !m.rate ? `${m.name} (${m.unit})` : m.name) : '';
-  const areaName = (name: string) => name || t('area.national');
   if (!v.time) return { ...common, ...across(v, lang, t, fmt, metricLabel) };
   // `show-present`: a former province's series is named with its present unit.
   const areas = v.time.map((a) => (a.present ? { ...a, name: t('chart.partOf', { name: a.name, unit: a.present }) } : a));
@@ -179,9 +182,11 @@ function overTime(
     }
   });
   const name = several ? '' : areaName(areas[0].name);
+  // The nation in the reader's word reads as an adverb: "… toàn quốc theo thời gian", "… nationwide over time".
+  const nation = !several && name === t('area.national');
   const caption = m
-    ? t(several ? 'chart.time.metricCompare' : 'chart.time.metric', { name: m.name, area: name })
-    : t(several ? 'chart.time.modelsCompare' : 'chart.time.models', { area: name });
+    ? t(several ? 'chart.time.metricCompare' : nation ? 'chart.time.metric.national' : 'chart.time.metric', { name: m.name, area: name })
+    : t(several ? 'chart.time.modelsCompare' : nation ? 'chart.time.models.national' : 'chart.time.models', { area: name });
   return {
     caption,
     head: t('chart.date'),
@@ -228,18 +233,21 @@ function change(a: TimeSeries, lang: Lang, t: Words, fmt: (x: number) => string,
 }
 
 /**
- * The title, the box the chart is drawn in (a canvas named by the summary), which
- * of many communes it draws, the toggle and the table (every row, even those the
- * chart leaves out); the notes on mixed provenance and on regrouped figures.
+ * The title (the element's, naming the figure), which of many communes it draws,
+ * the box the chart is drawn in with its key (HTML text, wrapping, under forced
+ * colours too), the toggle and the table it opens (every row, even those the chart
+ * leaves out); the notes on mixed provenance and on regrouped figures.
  * (Attribute mistakes are said by the element under `debug`.)
  */
-export function renderChart(g: ChartGrid, open: boolean, toggle: () => void): TemplateResult {
+export function renderChart(g: ChartGrid, open: boolean, toggle: () => void, title: TemplateResult): TemplateResult {
   const v = g.view;
   const t = (key: ChartWord) => chartMsg(g.lang, key);
   // The table's rows: every commune when the chart draws only some, else the chart's own.
   const tb = g.table ?? { names: g.names, cells: g.cells, ids: v.rows.map((r) => r.id), notes: g.notes?.cells };
   const hl = (i: number) => !v.time && tb.ids[i] === v.highlight;
   const columns = 1 + g.series.length + (g.notes ? 1 : 0);
+  // Many areas side by side lie as bars: the box is sized for them before the renderer says so.
+  const many = !v.time && v.type === 'bar' && v.rows.length > 8;
   const foot = (head: string, rows: [string, string][]) =>
     html`<tr>
         <th scope="colgroup" colspan=${columns}>${head}</th>
@@ -250,20 +258,31 @@ export function renderChart(g: ChartGrid, open: boolean, toggle: () => void): Te
           <td colspan=${columns - 1}>${text}</td>
         </tr>`,
       )}`;
+  // The canvas and its key are for the eye: the sentence says what they show, the table (when opened) every figure.
   return html`
-    <p part="title" class="title">${g.caption}</p>
+    ${title}
     ${g.shown
       ? html`<p part="shown-note" class="mixed">${g.shown} ${chartMsg(g.lang, 'chart.trimmed.table', { count: tb.names.length })}</p>`
       : nothing}
-    <div part="plot" class="plot ${v.type}${v.time ? ' time' : ''}" style=${cssomStyle({ '--rows': String(v.time ? 0 : v.rows.length) })}>
-      <canvas part="canvas" role="img" aria-label=${g.summary || g.caption}></canvas>
+    <div class="frame ${v.type}-frame">
+      <div part="plot" class="plot ${v.type}${v.time ? ' time' : ''}${many ? ' many' : ''}" style=${cssomStyle({ '--rows': String(v.time ? 0 : v.rows.length) })}>
+        <canvas part="canvas" aria-hidden="true"></canvas>
+      </div>
+      ${g.legend.length
+        ? html`<ul part="legend" class="key" aria-hidden="true">
+            ${g.legend.map(
+              (e) =>
+                html`<li class=${e.marked ? 'marked' : ''}><canvas class="swatch" data-style=${e.style} data-marked=${e.marked ? '1' : nothing}></canvas>${e.marked ? '▶ ' : ''}${e.text}</li>`,
+            )}
+          </ul>`
+        : nothing}
     </div>
     <button part="toggle" type="button" aria-expanded=${open} aria-controls="data" @click=${toggle}>
       ${t(open ? 'chart.hide' : 'chart.show')}
     </button>
-    <table id="data" part="table" class=${open ? '' : 'visually-hidden'}>
+    <table id="data" part="table" ?hidden=${!open}>
       <caption>
-        ${g.caption}
+        ${t('chart.table')}
       </caption>
       <thead>
         <tr>

@@ -201,7 +201,7 @@ export function calendarTicks(min: number, max: number, fits: (labels: string[])
 }
 
 export const kind: Kind = {
-  configure(g, p, width) {
+  configure(g, p) {
     const v = g.view;
     const areas = v.time!;
     const plots = g.plots!;
@@ -238,7 +238,7 @@ export const kind: Kind = {
         for (const t of ticks) labels.set(t.at, t.label);
         scale.ticks = ticks.map((t) => ({ value: t.at }));
       },
-      ticks: { color: p.text, maxRotation: 0, callback: (value: number) => labels.get(value) ?? '' },
+      ticks: { color: p.text, font: p.font, maxRotation: 0, callback: (value: number) => labels.get(value) ?? '' },
     };
     // Bars of one area's counts stack; several areas' stacks (or figures) stand side by side.
     const datasets = bars
@@ -247,7 +247,7 @@ export const kind: Kind = {
     return {
       type: bars ? 'bar' : 'line',
       data: { datasets },
-      options: options(g, width, { x, y: valueAxis(g, p, models) }, g.legend.length > 0),
+      options: options({ x, y: valueAxis(g, p, models) }),
       keys: looks,
     } as never;
   },

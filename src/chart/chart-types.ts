@@ -160,3 +160,17 @@ export interface ChartGrid {
   /** A number on the value axis. */
   tick(value: number): string;
 }
+
+/** How bars across areas are laid out at a width: upright or lying, in which order, with which label lines. */
+export interface Plan {
+  horizontal: boolean;
+  /** The rows in the order drawn (lying bars: best first). */
+  order: number[];
+  /** Each drawn bar's label: one line, or a long name wrapped onto several. */
+  labels: (string | string[])[];
+  /** Lying bars: the height (CSS px) their rows and the value axis need. */
+  height?: number;
+}
+
+/** Lays bars across areas out (chart-layout.ts `planBars`). */
+export type BarPlanner = (g: ChartGrid, font: { size: number; family: string }, width: number, ctx: CanvasRenderingContext2D) => Plan;

@@ -13,9 +13,10 @@ export const chartMsg = addWords({
     'chart.status': 'Trạng thái',
     'chart.share': '{percent} hoàn thành',
     'chart.summary': 'Cao nhất: {max}; thấp nhất: {min}',
-    'chart.rank': '{name}: {value} (xếp thứ {rank}/{count})',
+    'chart.rank': '{name}: {value} (xếp thứ {rank} trên {count})',
     'chart.show': 'Xem dạng bảng',
     'chart.hide': 'Ẩn bảng',
+    'chart.table': 'Số liệu của biểu đồ',
 
     // The communes of one province.
     'chart.communes.models': 'Tiến độ mô hình điểm theo xã, phường của {area}',
@@ -25,8 +26,10 @@ export const chartMsg = addWords({
 
     // Over time.
     'chart.time.models': 'Tiến độ mô hình điểm của {area} theo thời gian',
+    'chart.time.models.national': 'Tiến độ mô hình điểm toàn quốc theo thời gian',
     'chart.time.modelsCompare': 'Tiến độ mô hình điểm theo thời gian',
     'chart.time.metric': '{name} của {area} theo thời gian',
+    'chart.time.metric.national': '{name} toàn quốc theo thời gian',
     'chart.time.metricCompare': '{name} theo thời gian',
     'chart.date': 'Ngày',
     'chart.period': 'Kỳ báo cáo',
@@ -96,6 +99,7 @@ export const chartMsg = addWords({
     'chart.rank': '{name}: {value} (ranked {rank} of {count})',
     'chart.show': 'Show as a table',
     'chart.hide': 'Hide the table',
+    'chart.table': 'The chart’s figures',
 
     'chart.communes.models': 'Pilot model progress by commune, {area}',
     'chart.communes.modelsTotal': 'Pilot models of the communes of {area} by status',
@@ -103,8 +107,10 @@ export const chartMsg = addWords({
     'chart.commune': 'Commune',
 
     'chart.time.models': 'Pilot model progress in {area} over time',
+    'chart.time.models.national': 'Pilot model progress nationwide over time',
     'chart.time.modelsCompare': 'Pilot model progress over time',
     'chart.time.metric': '{name} in {area} over time',
+    'chart.time.metric.national': '{name} nationwide over time',
     'chart.time.metricCompare': '{name} over time',
     'chart.date': 'Date',
     'chart.period': 'Period',

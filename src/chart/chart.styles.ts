@@ -13,14 +13,57 @@ export const chartStyles = css`
     height: var(--tiendo-chart-height, 20em);
     margin: 0.5em 0;
   }
-  .horizontal-bar {
-    height: var(--tiendo-chart-height, calc(5em + var(--rows) * 1.75em));
+  /* Lying bars (asked for, or many areas: a guess until drawn) grow with their rows; once drawn,
+     the renderer says which way the bars lie and how tall their rows (long names on two lines) are. */
+  .horizontal-bar,
+  .many {
+    height: var(--tiendo-chart-height, calc(3em + var(--rows) * 1.75em));
   }
-  .doughnut {
-    height: var(--tiendo-chart-height, calc(16em + var(--rows) * 0.75em));
+  .plot[data-across='v'] {
+    height: var(--tiendo-chart-height, 20em);
+  }
+  .plot[data-across='h'] {
+    height: var(--tiendo-chart-height, var(--_rows-height));
+  }
+  .plot.doughnut {
+    height: var(--tiendo-chart-height, 16em);
+  }
+  /* A doughnut's key stands beside it where there is room, else below it. */
+  .doughnut-frame {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 1em;
+  }
+  .doughnut-frame .plot {
+    flex: 1 1 16em;
+  }
+  .doughnut-frame .key {
+    flex: 1 1 12em;
   }
   canvas {
     position: absolute;
+  }
+  /* The legend is text: it wraps, zooms and takes the reader's colours; its swatches are drawn like the chart. */
+  .key {
+    list-style: none;
+    margin: 0.25em 0 0.5em;
+    font-size: max(12px, 0.875em);
+  }
+  .key li {
+    display: inline-block;
+    margin-inline-end: 1em;
+  }
+  .key .marked {
+    font-weight: 700;
+  }
+  canvas.swatch {
+    position: static;
+    display: inline-block;
+    width: 1.6em;
+    height: 1em;
+    margin-inline-end: 0.4em;
+    vertical-align: -0.125em;
   }
   button {
     font: inherit;
@@ -65,6 +108,11 @@ export const chartStyles = css`
   @media print {
     button {
       display: none;
+    }
+  }
+  @media (forced-colors: active) {
+    canvas.swatch {
+      outline: 1px solid CanvasText;
     }
   }
 `;

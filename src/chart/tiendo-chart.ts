@@ -1,12 +1,13 @@
 import type { TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import type { Chart } from 'chart.js';
-import { TiendoElement, type WidgetNote, type WidgetProblem } from '../base/tiendo-element.js';
+import { TiendoElement, type ChosenArea, type WidgetNote, type WidgetProblem } from '../base/tiendo-element.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
 import { LazyChunk } from '../base/lazy-chunk.js';
 import { placesChunk } from '../places/places-chunk.js';
+import { chartTableChunk } from './view-chunk.js';
 import type { GroupChoice } from '../base/group-controller.js';
 import type { Feed } from '../feed/types.js';
 import { chartStyles } from './chart.styles.js';
@@ -15,7 +16,8 @@ import type { ChartWord } from './chart-words.js';
 
 export type * from './chart-types.js';
 
-const tableChunk = new LazyChunk('chart-table', () => import('./chart-table.js'));
+// The view chunk is asked for with the element's own code (src/index.ts): one LazyChunk for both.
+const tableChunk = chartTableChunk;
 const rendererChunk = new LazyChunk('chart-renderer', () => import('./chart-renderer.js'));
 // Each type beyond bars is a chunk of its own, fetched by the first chart of that type.
 const timeChunk = new LazyChunk('chart-time', () => import('./chart-time.js'));
@@ -29,6 +31,13 @@ const doughnutChunk = new LazyChunk('chart-doughnut', () => import('./chart-doug
  * area (or those areas), on a time axis spaced by the real dates; always with the
  * same figures as an accessible table (over time, one row per date).
  *
+ * It is one figure (`role="figure"`) named by its title. On a phone, and wherever
+ * the areas' names would not fit under upright bars (many provinces, a narrow
+ * width, long names), bars across areas lie down, best first, every name shown
+ * (a long one on two lines), the chart as tall as its rows. The legend is HTML
+ * text that wraps and zooms; under forced colours the canvas is drawn in the
+ * system's colours, and again when they change.
+ *
  * Chunks of their own keep pages light: the view and table code (chart-table),
  * fetched by the first chart on a page, whose first render waits for it; Chart.js
  * with bars (chart-renderer), fetched only once a chart is connected and visible;
@@ -40,57 +49,73 @@ const doughnutChunk = new LazyChunk('chart-doughnut', () => import('./chart-doug
  *
  * @csspart title - The chart's title.
  * @csspart plot - The box the chart is drawn in.
- * @csspart canvas - The canvas (role img, named by the summary).
- * @csspart toggle - The "Xem dạng bảng" button.
- * @csspart table - The same figures as a table (visually hidden until the toggle opens it).
+ * @csspart canvas - The canvas (for the eye: the summary sentence says what it shows).
+ * @csspart legend - The key of the series (HTML text with drawn swatches), under or beside the chart.
+ * @csspart toggle - The "Xem dạng bảng" button (a disclosure: `aria-expanded`).
+ * @csspart table - The same figures as a table (hidden until the toggle opens it).
  * @csspart mixed-note - Says that the figures' sources or dates differ (each row's are in the table).
  * @csspart shown-note - Which communes the chart draws of many (the top and bottom ones and the highlighted one); the table has them all.
  * @csspart regroup-note - `regroup="2025"`: that the figures were added up into the 34 units, why a figure is "—".
  *
- * @cssprop --tiendo-chart-height - Height of the chart (default 20em; horizontal bars and doughnuts grow with the provinces).
+ * @cssprop --tiendo-chart-height - Height of the chart (default 20em, a doughnut 16em; lying bars grow with their rows).
  * @cssprop --tiendo-color-completed - Completed models, and the bars of a metric (default #0b62c4).
  * @cssprop --tiendo-color-in-progress - In-progress stripes (default #d46b08).
  * @cssprop --tiendo-color-in-progress-alt - The second colour of the stripes (default #f0a450).
  * @cssprop --tiendo-color-not-started - Not-started dots (default #57606a).
- * @cssprop --tiendo-color-highlight - The highlighted province (default #073b74), also hatched and outlined.
+ * @cssprop --tiendo-color-highlight-bar - The highlighted province's bar or slice (default #073b74, dark #79c0ff), also hatched and outlined. (`--tiendo-color-highlight` is a table row's tint, not used here.)
  * @cssprop --tiendo-color-grid - Grid lines (default #d0d7de).
  */
 export class TiendoChart extends TiendoElement<ChartView> {
   static override styles = [baseStyles, chartStyles];
 
+  // Declared without decorators, as the base does: a chart page fetches no decorator helpers.
+  static override properties: PropertyDeclarations = {
+    type: { reflect: true },
+    metric: { reflect: true },
+    highlight: { reflect: true },
+    compare: { reflect: true },
+    level: { reflect: true },
+    limit: { type: Number },
+    regroup: {},
+    showPresent: { type: Boolean, attribute: 'show-present' },
+    open: { state: true, attribute: false },
+  };
+
   /**
    * Across areas `bar` (default), `horizontal-bar` or `doughnut`; over time `line`
    * (default) or `bar`. A line across provinces (joining unrelated areas) is drawn as bars.
    */
-  @property({ reflect: true }) type?: string;
+  type?: string;
   /** Id of the metric in the feed (its rate where it has one); absent: the pilot models. */
-  @property({ reflect: true }) metric?: string;
+  metric?: string;
   /** Id of the area to mark. */
-  @property({ reflect: true }) highlight?: string;
+  highlight?: string;
   /** Comma list of areas (province ids, or with `level="commune"` commune ids) to chart over time together. */
-  @property({ reflect: true }) compare?: string;
+  compare?: string;
   /** `province` (default) or `commune`: the communes of the chosen province. */
-  @property({ reflect: true }) level?: string;
+  level?: string;
   /**
    * At commune level, how many communes to draw at each end (default 10): past twice as many,
    * the chart draws the top and bottom ones by the figure and the highlighted one, and says so;
    * the table keeps every commune.
    */
-  @property({ type: Number }) limit?: number;
+  limit?: number;
   /**
    * `2025`: across provinces, a feed of the 63 former provinces is added up into the 34 units of
    * today (counts and value/total pairs); a reported rate or a score shows no bar, "—" in the table, and a note says why.
    */
-  @property() regroup?: string;
+  regroup?: string;
   /** Names a former province with the unit it is now part of: "Vĩnh Phúc (nay thuộc Phú Thọ)". */
-  @property({ type: Boolean, attribute: 'show-present' }) showPresent = false;
+  showPresent = false;
 
-  @state() private open = false;
+  private open = false;
 
   private grid?: ChartGrid;
   private box?: HTMLElement;
   private chart?: Chart;
-  private observer = new ResizeObserver(() => void this.paint());
+  // Drawn in the next frame, not inside the observer's callback: lying bars give their box a new height, which
+  // the observer then reports once more (a size changed while sizes are being reported is a "ResizeObserver loop").
+  private observer = new ResizeObserver(() => requestAnimationFrame(() => void this.paint()));
   /** The last view made, for the attribute notes. */
   private view?: ChartView;
 
@@ -182,20 +207,24 @@ export class TiendoChart extends TiendoElement<ChartView> {
   /** The view in the reader's words, made once per view and language. */
   private gridOf(v: ChartView): ChartGrid {
     const g = this.grid;
-    return g?.view === v && g.lang === this.readerLang ? g : (this.grid = tableChunk.value!.chartGrid(v, this.readerLang));
+    // An area over time is named as the other widgets name it: a national block called "Toàn quốc" is "Nationwide" in English.
+    const name = (n: string) => this.areaName({ name: n } as ChosenArea);
+    return g?.view === v && g.lang === this.readerLang ? g : (this.grid = tableChunk.value!.chartGrid(v, this.readerLang, name));
   }
 
   protected renderView(v: ChartView): TemplateResult {
-    return tableChunk.value!.renderChart(this.gridOf(v), this.open, () => (this.open = !this.open));
+    const g = this.gridOf(v);
+    return tableChunk.value!.renderChart(g, this.open, () => (this.open = !this.open), this.titleOf(g.caption, true, 'title'));
   }
 
   /**
-   * "Tiến độ mô hình điểm theo tỉnh. Cao nhất: …; thấp nhất: …; Nghệ An: … (xếp thứ 1/2)."; over time,
-   * "… Nghệ An: 6 trên 38 mô hình hoàn thành ngày 20 tháng 6 năm 2024, tăng 6 so với 0 ngày 31 tháng 1 năm 2024."
+   * What the chart shows, for the ear (the title names the figure, so it is not said again):
+   * "Cao nhất: …; thấp nhất: …; Nghệ An: … (xếp thứ 1 trên 2)."; over time,
+   * "Nghệ An: 6 trên 38 mô hình hoàn thành ngày 20 tháng 6 năm 2024, tăng 6 so với 0 ngày 31 tháng 1 năm 2024."
    */
   protected override sentence(v: ChartView): string {
-    const { caption, summary } = this.gridOf(v);
-    return summary ? `${caption}. ${summary}.` : `${caption}.`;
+    const { summary } = this.gridOf(v);
+    return summary ? `${summary}.` : '';
   }
 
   override connectedCallback(): void {
@@ -210,6 +239,9 @@ export class TiendoChart extends TiendoElement<ChartView> {
 
   protected override updated(): void {
     super.updated();
+    // A chart is a figure named by its title, not a group (the base names the box; only its role differs).
+    const box = this.renderRoot.querySelector('.widget[role="group"]');
+    if (box?.querySelector('#title')) box.setAttribute('role', 'figure');
     this.sync();
   }
 
@@ -229,7 +261,7 @@ export class TiendoChart extends TiendoElement<ChartView> {
   private async paint(): Promise<void> {
     const box = this.box;
     const grid = this.grid;
-    if (!box?.clientWidth || !box.clientHeight || !grid) return;
+    if (!box?.clientWidth || !grid) return;
     const extra = grid.view.time ? timeChunk : grid.view.type === 'doughnut' ? doughnutChunk : undefined;
     let draw, kind;
     try {
@@ -241,7 +273,7 @@ export class TiendoChart extends TiendoElement<ChartView> {
     }
     // Disconnected, re-rendered or hidden meanwhile: the latest call draws.
     if (box !== this.box || !box.clientWidth || grid !== this.grid) return;
-    this.chart = draw(this.chart, box.querySelector('canvas')!, grid, box.clientWidth, box.clientHeight, kind);
+    this.chart = draw(this.chart, box.querySelector('canvas')!, grid, box.clientWidth, tableChunk.value!.planBars, kind);
   }
 }
 

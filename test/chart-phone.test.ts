@@ -1,0 +1,324 @@
+/**
+ * <tiendo-chart> on a phone, under forced colours and in English (issue 18): at 360 px every
+ * province keeps its label (drawn on the canvas or in the HTML legend), no label or legend
+ * leaves the widget's box, lying bars are as tall as their rows; the canvas takes the system's
+ * colours under forced colours; the highlighted bar takes --tiendo-color-highlight-bar; the
+ * chart is one figure named by its title, said once.
+ */
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../src/index.js';
+import type { TiendoChart } from '../src/index.js';
+import { chartOf } from '../src/chart/chart-renderer.js';
+import { UNITS_2025 } from '../src/places/provinces.js';
+import { backgroundOf, contrast, parseColor } from './contrast.js';
+import { cleanup, expectAccessible, mount, part, until, untilState } from './helpers.js';
+
+type Chart = NonNullable<ReturnType<typeof chartOf>>;
+type Scale = Chart['scales'][string];
+
+const HCM = 'Thành phố Hồ Chí Minh';
+
+/**
+ * A feed of the 34 provinces of today from the places' list (or `n` of them: Hồ Chí Minh City and
+ * Nghệ An first), with a metric (and its history) and pilot models.
+ */
+function feedOf(n: number) {
+  const first = (u: { name: string }) => (u.name === HCM ? 0 : u.name === 'Nghệ An' ? 1 : 2);
+  const units = [...UNITS_2025].sort((a, b) => first(a) - first(b)).slice(0, n);
+  return {
+    version: 1,
+    asOf: '2025-09-30',
+    source: { name: 'Bộ Công an' },
+    metrics: [{ id: 'm', name: 'Hồ sơ trực tuyến', unit: 'hồ sơ' }],
+    provinces: units.map((u, i) => {
+      const code = Number(u.code);
+      const total = 20 + (code % 17);
+      const completed = (code * 7) % (total + 1);
+      const inProgress = Math.floor((total - completed) / 2);
+      return {
+        id: u.id,
+        name: u.name,
+        code: u.code,
+        models: { total, completed, inProgress, notStarted: total - completed - inProgress },
+        metrics: { m: { value: 100 + ((code * 37 + i) % 97) * 10, history: [{ asOf: '2025-06-30', value: 50 + (code % 13) * 10 }] } },
+      };
+    }),
+  };
+}
+
+async function show(feed: unknown, attrs: string, width = 360) {
+  const box = mount(`<tiendo-chart ${attrs} style="width:${width}px"><script type="application/json"></script></tiendo-chart>`);
+  box.querySelector('script')!.textContent = JSON.stringify(feed);
+  const el = box.querySelector<TiendoChart>('tiendo-chart')!;
+  // Defined lazily, once one appears in the document; then told its feed is in the tag.
+  await customElements.whenDefined('tiendo-chart');
+  el.requestUpdate('src');
+  await untilState(el, 'ready');
+  const canvas = () => el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[part~="canvas"]')!;
+  await until(() => Boolean(chartOf(canvas())), 'the chart drawn');
+  // Drawn at its final size: the box has taken the height its rows need.
+  await until(() => chartOf(canvas())!.height === part(el, 'plot')!.clientHeight, 'the chart at its box’s height');
+  return { box, el, canvas: canvas(), chart: chartOf(canvas())! };
+}
+
+/** A label as drawn: one line, or a long name on several. */
+const text = (label: unknown) => (Array.isArray(label) ? label.join(' ') : String(label)).replace('▶ ', '');
+
+/** The category axis of bars, and whether they lie. */
+function categoryAxis(chart: Chart): { axis: Scale; lying: boolean } {
+  const lying = chart.options.indexAxis === 'y';
+  return { axis: chart.scales[lying ? 'y' : 'x'], lying };
+}
+
+/**
+ * Every label of the category axis is drawn whole, inside the canvas (the canvas inside the widget),
+ * and none overlaps the next: measured in the axis's own font.
+ */
+function expectLabelsInside(el: Element, chart: Chart): void {
+  const { axis, lying } = categoryAxis(chart);
+  const font = chart.options.font as { size: number; family: string };
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  ctx.font = `${font.size}px ${font.family}`;
+  const lines = (label: unknown) => (Array.isArray(label) ? label : [String(label)]);
+  const widest = (label: unknown) => Math.max(...lines(label).map((l) => ctx.measureText(l).width));
+  const labels = chart.data.labels!;
+  expect(axis.ticks.length, 'every label is a tick (none skipped)').to.equal(labels.length);
+  const pitch = (i: number) => Math.abs(axis.getPixelForTick(i + 1) - axis.getPixelForTick(i));
+  if (lying) {
+    // Names stand left of the bars: the axis is as wide as the widest, within the canvas.
+    expect(axis.left).to.be.at.least(0);
+    expect(axis.width + 0.5, 'the axis holds its widest name').to.be.at.least(Math.max(...labels.map(widest)));
+    for (let i = 0; i + 1 < labels.length; i++) {
+      const need = ((lines(labels[i]).length + lines(labels[i + 1]).length) / 2) * font.size * 1.2;
+      expect(pitch(i), `room between "${text(labels[i])}" and the next`).to.be.at.least(need - 0.5);
+    }
+  } else {
+    for (let i = 0; i < labels.length; i++) {
+      const room = labels.length > 1 ? pitch(Math.min(i, labels.length - 2)) : axis.width;
+      expect(widest(labels[i]), `"${text(labels[i])}" fits under its bar`).to.be.at.most(room);
+      const x = axis.getPixelForTick(i);
+      expect(x - widest(labels[i]) / 2).to.be.at.least(0);
+      expect(x + widest(labels[i]) / 2).to.be.at.most(chart.width);
+    }
+  }
+  const canvas = chart.canvas.getBoundingClientRect();
+  const widget = part(el, 'base')!.getBoundingClientRect();
+  expect(canvas.left).to.be.at.least(widget.left);
+  expect(canvas.right).to.be.at.most(widget.right + 0.5);
+}
+
+/** Every text box of the HTML legend inside the widget's box; the legend's texts. */
+function legendInside(el: Element): string[] {
+  const widget = part(el, 'base')!.getBoundingClientRect();
+  const items = [...(part(el, 'legend')?.querySelectorAll('li') ?? [])];
+  for (const li of items) {
+    const r = li.getBoundingClientRect();
+    expect(r.width, `"${li.textContent}" is shown`).to.be.above(0);
+    expect(r.left, `"${li.textContent}" inside the widget`).to.be.at.least(widget.left - 0.5);
+    expect(r.right, `"${li.textContent}" inside the widget`).to.be.at.most(widget.right + 0.5);
+    expect(r.bottom).to.be.at.most(widget.bottom + 0.5);
+    expect(li.scrollWidth, `"${li.textContent}" not clipped`).to.be.at.most(li.clientWidth + 1);
+  }
+  return items.map((li) => li.textContent!.replace('▶', '').trim());
+}
+
+const names = (n: number) => feedOf(n).provinces.map((p) => p.name);
+
+describe('<tiendo-chart> on a phone (360 px)', () => {
+  afterEach(cleanup);
+
+  for (const n of [2, 34]) {
+    for (const type of ['bar', 'horizontal-bar']) {
+      it(`type="${type}" across ${n} provinces: lying bars, best first, every name whole (${HCM} too), rows not hairlines`, async () => {
+        const feed = feedOf(n);
+        const { el, chart } = await show(feed, `type="${type}" metric="m" highlight="nghe-an"`);
+        const { axis, lying } = categoryAxis(chart);
+        expect(lying).to.equal(true);
+        const drawn = axis.ticks.map((_, i) => text(chart.data.labels![i]));
+        expect([...drawn].sort()).to.deep.equal([...names(n)].sort());
+        expect(chart.data.labels).to.satisfy((ls: unknown[]) => ls.some((l) => String(l).startsWith('▶ Nghệ An')));
+        // Best first: the figures drawn go down.
+        const values = chart.data.datasets[0].data as number[];
+        expect(values).to.deep.equal([...values].sort((a, b) => b - a));
+        expectLabelsInside(el, chart);
+        // Bars thick enough to see and to touch; the chart as tall as its rows.
+        for (const bar of chart.getDatasetMeta(0).data) expect((bar as unknown as { height: number }).height).to.be.at.least(16);
+        const font = (chart.options.font as { size: number }).size;
+        expect(chart.height).to.be.at.least(n * font * 2);
+        expect(chart.height).to.equal(part(el, 'plot')!.clientHeight);
+        expect(part(el, 'plot')!.dataset.across).to.equal('h');
+      });
+    }
+
+    it(`pilot models across ${n} provinces: every name on the canvas, the legend as HTML text inside the widget`, async () => {
+      const { el, chart } = await show(feedOf(n), 'type="bar"');
+      const { axis } = categoryAxis(chart);
+      expect(axis.ticks.map((_, i) => text(chart.data.labels![i])).sort()).to.deep.equal([...names(n)].sort());
+      expectLabelsInside(el, chart);
+      expect(legendInside(el)).to.deep.equal(['Hoàn thành', 'Đang triển khai', 'Chưa triển khai']);
+      // The legend is no longer drawn on the canvas: no Chart.js legend box takes room there.
+      expect(chart.boxes.map((b) => b.constructor.name).filter((c) => /legend|key/i.test(c))).to.deep.equal([]);
+    });
+
+    it(`type="doughnut" of a metric across ${n} provinces: every name in the legend, inside the widget`, async () => {
+      const { el } = await show(feedOf(n), 'type="doughnut" metric="m" highlight="nghe-an"');
+      expect(legendInside(el).sort()).to.deep.equal([...names(n)].sort());
+      expect(part(el, 'legend')!.querySelector('.marked')!.textContent).to.contain('Nghệ An');
+    });
+
+    it(`a line over time comparing ${n} provinces: every name in the legend, inside the widget`, async () => {
+      const ids = feedOf(n).provinces.map((p) => p.id);
+      const { el, chart } = await show(feedOf(n), `metric="m" compare="${ids.join(',')}"`);
+      expect(chart.data.datasets).to.have.length(n);
+      expect(legendInside(el).sort()).to.deep.equal([...names(n)].sort());
+    });
+  }
+
+  it('stands upright on a wide screen when every name fits, and lies down as the screen narrows', async () => {
+    const feed = { ...feedOf(2), provinces: feedOf(34).provinces.filter((p) => ['nghe-an', 'ha-tinh'].includes(p.id)) };
+    const { box, el, canvas } = await show(feed, 'metric="m"', 700);
+    expect(categoryAxis(chartOf(canvas)!).lying).to.equal(false);
+    expectLabelsInside(el, chartOf(canvas)!);
+    (box.firstElementChild as HTMLElement).style.width = '200px';
+    await until(() => chartOf(canvas)?.options.indexAxis === 'y' || part(el, 'plot')!.dataset.across === 'h', 'lying bars');
+    await until(() => chartOf(canvas)!.height === part(el, 'plot')!.clientHeight, 'the new height');
+    expectLabelsInside(el, chartOf(canvas)!);
+  });
+
+  it('paints the legend’s swatches (the looks of the chart), and passes axe', async () => {
+    const { el } = await show(feedOf(34), 'type="bar"');
+    const swatches = [...part(el, 'legend')!.querySelectorAll<HTMLCanvasElement>('canvas.swatch')];
+    expect(swatches).to.have.length(3);
+    for (const s of swatches) {
+      const c = s.getContext('2d')!;
+      const [, , , a] = c.getImageData(Math.floor(s.width / 2), Math.floor(s.height / 2), 1, 1).data;
+      expect(a, 'a painted swatch').to.equal(255);
+    }
+    await expectAccessible(el);
+  });
+});
+
+describe('<tiendo-chart>: the highlighted bar’s colour', () => {
+  afterEach(cleanup);
+
+  it('takes --tiendo-color-highlight-bar (not --tiendo-color-highlight, a row tint)', async () => {
+    const { chart } = await show(
+      feedOf(2),
+      'metric="m" highlight="nghe-an" style="--tiendo-color-highlight-bar: rgb(200, 30, 90); --tiendo-color-highlight: rgb(0, 255, 0)"',
+      640,
+    );
+    const i = (chart.data.labels as unknown[]).findIndex((l) => String(l).startsWith('▶'));
+    const colours = async () => {
+      const bar = chart.getDatasetMeta(0).data[i] as unknown as { x: number; y: number; base: number; height: number; width: number };
+      const ctx = chart.ctx;
+      const r = chart.currentDevicePixelRatio;
+      const lying = chart.options.indexAxis === 'y';
+      const x0 = lying ? Math.min(bar.base, bar.x) + 4 : bar.x - 6;
+      const y0 = lying ? bar.y - 6 : Math.min(bar.base, bar.y) + 4;
+      const px = ctx.getImageData(Math.round(x0 * r), Math.round(y0 * r), Math.round(12 * r), Math.round(12 * r)).data;
+      const found = new Set<string>();
+      for (let k = 0; k < px.length; k += 4) found.add(`${px[k]},${px[k + 1]},${px[k + 2]}`);
+      return found;
+    };
+    // The bars grow in (unless the reader asks for no motion): the colour is there once they have.
+    let seen = new Set<string>();
+    await until(() => {
+      void colours().then((c) => (seen = c));
+      return seen.has('200,30,90');
+    }, 'the highlight colour in the highlighted bar');
+    expect(seen.has('0,255,0')).to.equal(false);
+  });
+});
+
+describe('<tiendo-chart> under forced colours', () => {
+  afterEach(cleanup);
+
+  /** Turns forced colours on or off (Chromium: the test runner's CDP command); false where the driver cannot. */
+  async function forced(active: boolean): Promise<boolean> {
+    try {
+      return (await executeServerCommand('tiendo-forced-colors', { active })) === true;
+    } catch {
+      return false;
+    }
+  }
+
+  it('draws its labels in the system’s text colour, ≥ 4.5:1 against the background, and redraws when forced colours change', async function () {
+    const { el, chart } = await show(feedOf(34), 'metric="m" highlight="nghe-an"');
+    const tickColour = () => String((chart.options.scales!.y as { ticks: { color: string } }).ticks.color);
+    expect(tickColour()).to.equal('#1f2328');
+    if (!(await forced(true))) {
+      // Firefox and WebKit's drivers (WebDriver BiDi, WebKitWebDriver) cannot emulate forced colours, nor can a runner without the command.
+      this.skip();
+    }
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      // The same chart, redrawn in the system's colours when the media query changed.
+      await until(() => tickColour() !== '#1f2328', 'redrawn in the system colours');
+      expect(chartOf(chart.canvas)).to.equal(chart);
+      const probe = document.createElement('i');
+      probe.style.cssText = 'forced-color-adjust:none;color:CanvasText;background-color:Canvas';
+      document.body.append(probe);
+      const system = getComputedStyle(probe).color;
+      probe.remove();
+      expect(parseColor(tickColour())).to.deep.equal(parseColor(system));
+      const ratio = contrast(parseColor(tickColour()), backgroundOf(chart.canvas));
+      expect(ratio, `labels ${tickColour()} on ${backgroundOf(chart.canvas).join(',')}`).to.be.at.least(4.5);
+      // The legend's swatches stay visible: outlined in the text colour.
+      const other = await show(feedOf(2), 'type="bar"');
+      const swatch = part(other.el, 'legend')!.querySelector('canvas.swatch')!;
+      expect(getComputedStyle(swatch).outlineStyle).to.equal('solid');
+      void el;
+    } finally {
+      await forced(false);
+    }
+    await until(() => tickColour() === '#1f2328', 'redrawn in the theme colours');
+  });
+});
+
+describe('<tiendo-chart>: one figure, read once, in the reader’s words', () => {
+  afterEach(cleanup);
+
+  it('is a figure named by its title; the title is said once; the toggle’s aria-expanded tells the truth', async () => {
+    const { el } = await show(feedOf(34), 'metric="m" highlight="nghe-an"', 640);
+    const base = part(el, 'base')!;
+    expect(base.getAttribute('role')).to.equal('figure');
+    const title = part(el, 'title')!;
+    const names = (base.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => el.shadowRoot!.getElementById(id)).filter(Boolean);
+    expect(names).to.deep.equal([title]);
+    const caption = title.textContent!.trim();
+    expect(caption).to.equal('Hồ sơ trực tuyến theo tỉnh');
+    // Not again in the sentence, the canvas or the table's caption.
+    const all = el.shadowRoot!.textContent!.split(caption).length - 1;
+    expect(all, 'the title’s words appear once').to.equal(1);
+    expect(part(el, 'canvas')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(part(el, 'sentence')!.textContent).to.match(/xếp thứ \d+ trên 34/);
+    const toggle = part(el, 'toggle')!;
+    const table = part(el, 'table')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(getComputedStyle(table).display, 'collapsed: the table is not read').to.equal('none');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(getComputedStyle(table).display).not.to.equal('none');
+    await expectAccessible(el);
+  });
+
+  it('never says “Toàn quốc” in English: the national block over time is the reader’s word', async () => {
+    const feed = {
+      version: 1,
+      metrics: [{ id: 'm', name: 'Hồ sơ trực tuyến' }],
+      national: { name: 'Toàn quốc', asOf: '2025-09-30', metrics: { m: { value: 900, history: [{ asOf: '2025-06-30', value: 700 }] } } },
+      provinces: [{ id: 'a', name: 'Tỉnh A', metrics: {} }],
+    };
+    const en = await show(feed, 'metric="m" province="national" lang="en"', 640);
+    const words = en.el.shadowRoot!.textContent!;
+    expect(words).not.to.contain('Toàn quốc');
+    expect(words).to.contain('Nationwide');
+    const vi = await show(feed, 'metric="m" province="national"', 640);
+    expect(vi.el.shadowRoot!.textContent).to.contain('Toàn quốc');
+    // Several areas over time: the series and the sources too.
+    const both = await show(feed, 'metric="m" compare="national,a" lang="en"', 640);
+    expect(both.el.shadowRoot!.textContent).not.to.contain('Toàn quốc');
+  });
+});
