@@ -304,6 +304,19 @@ describe('<tiendo-chart>: one figure, read once, in the reader’s words', () =>
     await expectAccessible(el);
   });
 
+  it('marks the feed’s Vietnamese names inside an English chart’s title and sentence as Vietnamese', async () => {
+    const { el } = await show(feedOf(34), 'metric="m" highlight="nghe-an" lang="en"', 640);
+    const vi = (p: Element) => [...p.querySelectorAll('bdi[lang="vi"]')].map((b) => b.textContent!.trim());
+    expect(part(el, 'title')!.textContent!.trim()).to.equal('Hồ sơ trực tuyến by province');
+    expect(vi(part(el, 'title')!)).to.deep.equal(['Hồ sơ trực tuyến']);
+    const sentence = part(el, 'sentence')!;
+    expect(sentence.textContent).to.match(/^Highest: .+; lowest: .+; Nghệ An: .+ \(ranked \d+ of 34\)\.$/);
+    expect(vi(sentence)).to.have.length(3);
+    expect(vi(sentence)).to.include('Nghệ An');
+    // The English words are not marked.
+    expect(sentence.closest('[lang]')!.getAttribute('lang')).to.equal('en');
+  });
+
   it('never says “Toàn quốc” in English: the national block over time is the reader’s word', async () => {
     const feed = {
       version: 1,

@@ -12,7 +12,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { cssomStyle } from '../base/cssom-style.js';
 import type { FeedSource, ModelStatus } from '../feed/types.js';
-import { formatDate, formatDateSpoken, formatNumber, formatPercent, formatPercentShort, isolate } from '../i18n/format.js';
+import { formatDate, formatDateSpoken, formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
 import type { Lang, MessageParams } from '../i18n/messages.js';
 import type { ChartGrid, ChartRow, ChartView, LegendEntry, TimePlot, TimeSeries } from './chart-types.js';
 import { chartMsg, type ChartWord } from './chart-words.js';
@@ -29,9 +29,11 @@ function origin(lang: Lang, source?: FeedSource, asOf?: string): string {
 
 /**
  * The view in the reader's words, with its summary. `areaName` is the element's name for an area
- * over time: its own, else the reader's word for the nation (a feed's "Toàn quốc" too).
+ * over time: its own, else the reader's word for the nation (a feed's "Toàn quốc" too). `mark`
+ * marks a feed's name inside the title and the summary, which the element then renders as
+ * Vietnamese text (`lang="vi"`, isolated): a Vietnamese voice reads it in an English widget.
  */
-export function chartGrid(v: ChartView, lang: Lang, areaName: (name: string) => string): ChartGrid {
+export function chartGrid(v: ChartView, lang: Lang, areaName: (name: string) => string, mark: (name: string) => string): ChartGrid {
   const t = (key: ChartWord, params?: MessageParams) => chartMsg(lang, key, params);
   const m = v.metric;
   const num = (x: number) => formatNumber(x, lang);
@@ -57,35 +59,36 @@ export function chartGrid(v: ChartView, lang: Lang, areaName: (name: string) => 
         : undefined,
   };
   const metricLabel = m ? (m.unit && !m.rate ? `${m.name} (${m.unit})` : m.name) : '';
-  if (!v.time) return { ...common, ...across(v, lang, t, fmt, metricLabel) };
+  if (!v.time) return { ...common, ...across(v, lang, t, fmt, metricLabel, mark) };
   // `show-present`: a former province's series is named with its present unit.
   const areas = v.time.map((a) => (a.present ? { ...a, name: t('chart.partOf', { name: a.name, unit: a.present }) } : a));
-  return { ...common, ...overTime(v, areas, lang, t, fmt, metricLabel, areaName) };
+  return { ...common, ...overTime(v, areas, lang, t, fmt, metricLabel, areaName, mark) };
 }
 
 type Words = (key: ChartWord, params?: MessageParams) => string;
 
 /** One metric, or each area's pilot models, across areas; or every area's models by status. */
-function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, metricLabel: string) {
+function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, metricLabel: string, mark: (name: string) => string) {
   const m = v.metric;
   const byStatus = !m && v.type === 'doughnut';
   const communes = v.level === 'commune';
-  const area = v.within ?? '';
+  const area = v.within ? mark(v.within) : '';
   const caption = communes
-    ? t(m ? 'chart.communes.metric' : byStatus ? 'chart.communes.modelsTotal' : 'chart.communes.models', { name: m?.name ?? '', area })
+    ? t(m ? 'chart.communes.metric' : byStatus ? 'chart.communes.modelsTotal' : 'chart.communes.models', { name: m ? mark(m.name) : '', area })
     : m
-      ? t('chart.metric', { name: m.name })
+      ? t('chart.metric', { name: mark(m.name) })
       : t(byStatus ? 'chart.modelsTotal' : 'chart.models');
-  // `show-present`: "Vĩnh Phúc (nay thuộc Phú Thọ)".
-  const nameOf = (r: ChartRow) => (r.present ? t('chart.partOf', { name: r.name, unit: r.present }) : r.name || t(`status.${r.id as ModelStatus}`));
-  const names = v.rows.map(nameOf);
+  // `show-present`: "Vĩnh Phúc (nay thuộc Phú Thọ)"; `marked`, the feed's names marked (for the summary).
+  const nameOf = (r: ChartRow, own = (x: string) => x) =>
+    r.present ? t('chart.partOf', { name: own(r.name), unit: own(r.present) }) : r.name ? own(r.name) : t(`status.${r.id as ModelStatus}`);
+  const names = v.rows.map((r) => nameOf(r));
   // Many communes: the chart draws some (v.rows), the table and the ranks count every one.
   const cut = v.trimmed;
   const every = cut?.every ?? v.rows;
   // Areas of a pilot-model chart are ranked by their completed share.
   const score = m || byStatus ? fmt : (x: number) => t('chart.share', { percent: formatPercent(x, lang) });
   const ranked = every.filter((r) => r.score !== undefined).sort((a, b) => b.score! - a.score!);
-  const item = (r: ChartRow) => `${nameOf(r)} (${score(r.score!)})`;
+  const item = (r: ChartRow) => `${nameOf(r, mark)} (${score(r.score!)})`;
   let summary = '';
   if (ranked.length) {
     summary = t('chart.summary', { max: item(ranked[0]), min: item(ranked[ranked.length - 1]) });
@@ -94,7 +97,7 @@ function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, 
       // Rank 1 is the best: the highest figure, or the lowest where lower is better. Ties share a rank.
       const better = (r: ChartRow) => (m?.higherIsBetter === false ? r.score! < h.score! : r.score! > h.score!);
       const rank = 1 + ranked.filter(better).length;
-      summary += `; ${t('chart.rank', { name: h.name, value: score(h.score!), rank, count: ranked.length })}`;
+      summary += `; ${t('chart.rank', { name: mark(h.name), value: score(h.score!), rank, count: ranked.length })}`;
     }
   }
   // "10 xã, phường cao nhất và 10 thấp nhất trên 130; Xã Thạch Hà xếp thứ 57": said before the summary, and shown.
@@ -118,7 +121,7 @@ function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, 
     // Each row keeps its own source and date when they differ between rows.
     notes: v.mixed && !byStatus ? { head: t('chart.note'), cells: notesOf(v.rows) } : undefined,
     table: cut && {
-      names: every.map(nameOf),
+      names: every.map((r) => nameOf(r)),
       cells: every.map((r) => r.values),
       ids: every.map((r) => r.id),
       notes: v.mixed ? notesOf(every) : undefined,
@@ -151,6 +154,7 @@ function overTime(
   fmt: (x: number) => string,
   metricLabel: string,
   areaName: (name: string) => string,
+  mark: (name: string) => string,
 ) {
   const m = v.metric;
   const several = areas.length > 1;
@@ -185,8 +189,8 @@ function overTime(
   // The nation in the reader's word reads as an adverb: "… toàn quốc theo thời gian", "… nationwide over time".
   const nation = !several && name === t('area.national');
   const caption = m
-    ? t(several ? 'chart.time.metricCompare' : nation ? 'chart.time.metric.national' : 'chart.time.metric', { name: m.name, area: name })
-    : t(several ? 'chart.time.modelsCompare' : nation ? 'chart.time.models.national' : 'chart.time.models', { area: name });
+    ? t(several ? 'chart.time.metricCompare' : nation ? 'chart.time.metric.national' : 'chart.time.metric', { name: mark(m.name), area: mark(name) })
+    : t(several ? 'chart.time.modelsCompare' : nation ? 'chart.time.models.national' : 'chart.time.models', { area: mark(name) });
   return {
     caption,
     head: t('chart.date'),
@@ -203,7 +207,7 @@ function overTime(
     // A single figure needs no key; the models' statuses, or the areas compared, do.
     legend: series.length > 1 ? series.map((text, style) => ({ text, style, marked: several && areas[plots[style].area].id === v.highlight })) : [],
     summary: areas
-      .map((a) => change(a, lang, t, fmt, m?.rate ?? false, !m, areaName))
+      .map((a) => change(a, lang, t, fmt, m?.rate ?? false, !m, (n) => mark(areaName(n))))
       .filter(Boolean)
       .join('; '),
   };
@@ -221,7 +225,7 @@ function change(a: TimeSeries, lang: Lang, t: Words, fmt: (x: number) => string,
   const last = known[known.length - 1];
   const f = first.values[0]!;
   const l = last.values[0]!;
-  const name = isolate(areaName(a.name));
+  const name = areaName(a.name);
   const latest = models && last.total !== undefined ? t('chart.completedOf', { completed: l, total: last.total }) : fmt(l);
   const latestDate = formatDateSpoken(last.asOf, lang);
   if (known.length === 1) return t('chart.time.one', { name, latest, latestDate });

@@ -1,4 +1,4 @@
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Chart } from 'chart.js';
 import { TiendoElement, type ChosenArea, type WidgetNote, type WidgetProblem } from '../base/tiendo-element.js';
@@ -209,12 +209,16 @@ export class TiendoChart extends TiendoElement<ChartView> {
     const g = this.grid;
     // An area over time is named as the other widgets name it: a national block called "Toàn quốc" is "Nationwide" in English.
     const name = (n: string) => this.areaName({ name: n } as ChosenArea);
-    return g?.view === v && g.lang === this.readerLang ? g : (this.grid = tableChunk.value!.chartGrid(v, this.readerLang, name));
+    return g?.view === v && g.lang === this.readerLang
+      ? g
+      : (this.grid = tableChunk.value!.chartGrid(v, this.readerLang, name, (n) => this.mark(n)));
   }
 
   protected renderView(v: ChartView): TemplateResult {
     const g = this.gridOf(v);
-    return tableChunk.value!.renderChart(g, this.open, () => (this.open = !this.open), this.titleOf(g.caption, true, 'title'));
+    // The feed's names inside the title are Vietnamese text (marked by `mark`).
+    const title = html`${g.caption.split(/[\ue000\ue001]/).map((t, i) => (i % 2 ? html`<bdi lang="vi">${t}</bdi>` : t))}`;
+    return tableChunk.value!.renderChart(g, this.open, () => (this.open = !this.open), this.titleOf(title, true, 'title'));
   }
 
   /**
