@@ -187,4 +187,21 @@ describe('dark theme', () => {
       await emulateMedia({ colorScheme: 'no-preference' }).catch(() => undefined);
     }
   });
+
+  it('the other widgets on 34 provinces: table, picker, map, and the chart\'s words (every text 4.5:1)', async () => {
+    const src = '/demo/feeds/minh-hoa-34.json';
+    const box = mount(
+      `<tiendo-province-table theme="dark" src="${src}" highlight="ha-tinh"></tiendo-province-table>
+      <tiendo-picker theme="dark" src="${src}"></tiendo-picker>
+      <tiendo-map theme="dark" src="${src}" highlight="ha-tinh"></tiendo-map>
+      <tiendo-chart theme="dark" src="${src}" highlight="ha-tinh"></tiendo-chart>`,
+      { style: 'width:420px' },
+    );
+    const els = [...box.children] as HTMLElement[];
+    for (const el of els) await untilState(el, 'ready', 15_000);
+    for (const el of els) {
+      expect(contrast(backgroundOf(part(el, 'base')), [255, 255, 255, 1]), `<${el.localName}> is dark`).to.be.above(10);
+      await expectContrast(el, 'ready, 34 provinces');
+    }
+  });
 });
