@@ -15,6 +15,8 @@
 export interface Manifest {
   modules: ReadonlyArray<{
     declarations?: ReadonlyArray<{
+      /** Everything else a declaration has (members, parts, custom properties…): not read here. */
+      readonly [other: string]: unknown;
       tagName?: string;
       attributes?: ReadonlyArray<{ name: string; description?: string; default?: string; type?: { text?: string } }>;
       events?: ReadonlyArray<{ name: string; description?: string }>;
