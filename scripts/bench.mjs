@@ -4,6 +4,9 @@
  * scripts/bench/*.mjs. Each one measures against a budget or against a
  * baseline it runs itself in the same process, prints its rows, and says
  * whether it held. Exit 1 when any budget is broken.
+ *
+ * The figures-at-first-paint measure (scripts/bench/first-paint.mjs, about a minute and a half of
+ * throttled page loads) is on by default; TIENDO_BENCH_SKIP_FIRST_PAINT=1 skips it for a quick run.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

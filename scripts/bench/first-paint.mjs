@@ -294,7 +294,8 @@ export async function run({ root }) {
     if (process.env.TIENDO_BENCH_FIRST_PAINT_TRACE === '1') {
       for (const form of ['a', 'b', 'c'].filter((f) => !failed[f])) {
         const r = await load(browser, `${origin}/${form}`, { markers, tags: TAGS, trace: true, dist: join(dir, 'dist') });
-        traces.push({ label: `trace ${form}: visible at ${ms(r.visible)}`, value: r.trace.join('\n      ') });
+        const waterfall = r.requests.map(([path, from, to]) => `${path.replace(/^\/dist\/(chunks\/)?/, '')} ${from}–${to}`).join(', ');
+        traces.push({ label: `trace ${form}: visible at ${ms(r.visible)}`, value: [...r.trace, `requests (ms): ${waterfall || 'none'}`].join('\n      ') });
       }
       const r = await load(browser, `${origin}/many`, { markers: {}, tags: ['tiendo-progress', 'tiendo-kpi'], trace: true, dist: join(dir, 'dist') });
       traces.push({ label: `trace 12 widgets: ready at ${ms(r.ready)}, TBT ${ms(r.tbt)}`, value: r.trace.join('\n      ') });

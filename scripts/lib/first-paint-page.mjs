@@ -119,7 +119,9 @@ export function firstPaintProbe({ markers, tags, settle, timeout }) {
       setTimeout(() => {
         seen.disconnect();
         sizes.disconnect();
-        end({ ...t });
+        // The waterfall: each request's path, start and end (ms from navigation).
+        const requests = performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, Math.round(e.startTime), Math.round(e.responseEnd)]);
+        end({ ...t, requests });
       }, settle);
     }
   }
