@@ -227,6 +227,26 @@ async function controlChecks(page) {
     if (!/trên 43|0\/43/.test(after.text)) problems.push(`Hà Tĩnh's 43 models are not shown: "${after.text.slice(0, 80)}"`);
   });
 
+  await check('the toolbar’s English and dark theme reach a story’s widget', async (problems) => {
+    const preview = await page.browser().newPage();
+    try {
+      await preview.goto(`${base}iframe.html?id=widgets-progress--feed&viewMode=story&globals=locale:en;theme:dark`, { waitUntil: 'load' });
+      await preview.waitForFunction(() => document.querySelector('#storybook-root tiendo-progress')?.getAttribute('state') === 'ready', { timeout: 10000 });
+      await preview.waitForFunction(() => /models completed/.test(document.querySelector('#storybook-root tiendo-progress')?.shadowRoot?.textContent ?? ''), { timeout: 10000 });
+      const shown = await preview.evaluate(() => {
+        const el = document.querySelector('#storybook-root tiendo-progress');
+        const base = el.shadowRoot.querySelector('[part~="base"]');
+        return { page: document.documentElement.lang, theme: el.getAttribute('theme'), lang: base.lang, surface: getComputedStyle(base).backgroundColor };
+      });
+      if (shown.page !== 'en' || shown.lang !== 'en') problems.push(`English not taken: page "${shown.page}", widget "${shown.lang}"`);
+      if (shown.theme !== 'dark') problems.push(`theme is "${shown.theme}", not "dark"`);
+      const [r, g, b] = (shown.surface.match(/\d+/g) ?? []).map(Number);
+      if (!(r + g + b < 180)) problems.push(`the widget's surface is not dark: ${shown.surface}`);
+    } finally {
+      await preview.close();
+    }
+  });
+
   const pageErrors = errors.filter((t) => !/Failed to load resource/.test(t));
   checks.push({ name: 'the manager logs no console error', problems: pageErrors.length ? [`console: ${pageErrors.join(' | ')}`] : [] });
   await page.close();
