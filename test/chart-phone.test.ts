@@ -10,7 +10,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { TiendoChart } from '../src/index.js';
 import { chartOf } from '../src/chart/chart-renderer.js';
-import { UNITS_2025 } from '../src/places/provinces.js';
+import { UNITS_2025, UNITS_BEFORE_2025 } from '../src/places/provinces.js';
 import { backgroundOf, contrast, parseColor } from './contrast.js';
 import { cleanup, expectAccessible, mount, part, until, untilState } from './helpers.js';
 
@@ -174,6 +174,32 @@ describe('<tiendo-chart> on a phone (360 px)', () => {
       expect(legendInside(el).sort()).to.deep.equal([...names(n)].sort());
     });
   }
+
+  it('at 320 px, the 63 former provinces: every name whole, none overlapping', async () => {
+    const feed = {
+      version: 1,
+      metrics: [{ id: 'm', name: 'Hồ sơ trực tuyến' }],
+      provinces: UNITS_BEFORE_2025.map((u) => ({ id: u.id, name: u.name, code: u.code, metrics: { m: { value: Number(u.code) * 3 } } })),
+    };
+    const { el, chart } = await show(feed, 'metric="m" highlight="ho-chi-minh"', 320);
+    expect(chart.data.labels).to.have.length(63);
+    expect(categoryAxis(chart).axis.ticks.map((_, i) => text(chart.data.labels![i])).sort()).to.deep.equal(feed.provinces.map((p) => p.name).sort());
+    expectLabelsInside(el, chart);
+  });
+
+  it('follows the reader’s larger text (a portal’s “A+” sets html { font-size }): bigger names, a taller chart', async () => {
+    const { el, chart } = await show(feedOf(34), 'metric="m"');
+    const before = { font: (chart.options.font as { size: number }).size, height: chart.height };
+    document.documentElement.style.fontSize = '24px';
+    try {
+      await until(() => (chartOf(chart.canvas)!.options.font as { size: number }).size > before.font, 'drawn in the larger text');
+      await until(() => chartOf(chart.canvas)!.height === part(el, 'plot')!.clientHeight, 'at its new height');
+      expect(chartOf(chart.canvas)!.height).to.be.above(before.height);
+      expectLabelsInside(el, chartOf(chart.canvas)!);
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
+  });
 
   it('stands upright on a wide screen when every name fits, and lies down as the screen narrows', async () => {
     const feed = { ...feedOf(2), provinces: feedOf(34).provinces.filter((p) => ['nghe-an', 'ha-tinh'].includes(p.id)) };

@@ -125,7 +125,8 @@ export function draw(chart: Chart | undefined, canvas: HTMLCanvasElement, grid: 
   const box = canvas.parentElement!;
   if (plan) box.dataset.across = plan.horizontal ? 'h' : 'v';
   else delete box.dataset.across;
-  if (plan?.height) box.style.setProperty('--_rows-height', `${Math.ceil(plan.height)}px`);
+  // In em: a reader's larger text (a portal's "A+") grows the box, whose observer then draws again.
+  if (plan?.height) box.style.setProperty('--_rows-height', `${Math.ceil(plan.height) / parseFloat(getComputedStyle(box).fontSize)}em`);
   else box.style.removeProperty('--_rows-height');
   const height = box.clientHeight;
   // Another type, another axis or another orientation needs another chart; other changes are made in place.
