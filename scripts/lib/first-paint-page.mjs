@@ -14,6 +14,7 @@
  * - `cls`: the sum of every layout shift not caused by input (buffered); `shifts`, the same by what moved;
  *   `heights`, each widget's successive heights (tag → px);
  * - `tbt`: total blocking time, the part beyond 50 ms of every long task from navigation to the end;
+ *   `longTasks`, each as [start, duration];
  * - `done`: a promise that resolves with all of it once the figures are visible, every widget has
  *   `state="ready"` and then `settle` ms have passed (late shifts and tasks count too), or rejects
  *   after `timeout` ms.
@@ -22,7 +23,7 @@
  * @param {{ markers: Record<string, string[]>, tags: string[], settle: number, timeout: number }} options
  */
 export function firstPaintProbe({ markers, tags, settle, timeout }) {
-  const t = { inDom: undefined, visible: undefined, fcp: undefined, ready: undefined, cls: 0, shifts: {}, heights: {}, tbt: 0, longTasks: 0 };
+  const t = { inDom: undefined, visible: undefined, fcp: undefined, ready: undefined, cls: 0, shifts: {}, heights: {}, tbt: 0, longTasks: [] };
   Object.defineProperty(window, '__firstPaint', { value: t });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -36,7 +37,7 @@ export function firstPaintProbe({ markers, tags, settle, timeout }) {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       t.tbt += Math.max(0, e.duration - 50);
-      t.longTasks++;
+      t.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
     }
   }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => {
