@@ -177,6 +177,11 @@ describe('demo portal', () => {
     const button = doc.getElementById('english') as HTMLButtonElement;
     expect(button.localName).to.equal('button');
     expect(button.textContent).to.equal('English');
+    // Anything the switch logs as an error is recorded from here on.
+    const logged: string[] = [];
+    const win = frame.contentWindow! as Window & typeof globalThis;
+    win.console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
+    win.addEventListener('error', (e) => logged.push(e.message));
     button.click();
     expect(doc.documentElement.lang).to.equal('vi');
     for (const el of widgetsOf(doc)) expect(el.getAttribute('lang')).to.equal('en');
@@ -193,6 +198,7 @@ describe('demo portal', () => {
     await until(() => visibleText(doc.querySelector('main > tiendo-progress')!).includes('6/38 mô hình hoàn thành'), 'Vietnamese again');
     expect(shownText(mark)).to.contain('Số liệu minh họa');
     expect(frame.contentWindow!.location.search).to.equal('?x=1');
+    expect(logged).to.deep.equal([]);
   });
 
   it('opens in English with ?lang=en', async () => {
