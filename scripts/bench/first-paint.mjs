@@ -185,11 +185,11 @@ function formRows(loads, failed) {
       const row = { label: `CLS ${f} (median; worst)`, value: `${median(cls(f)).toFixed(3)}; ${Math.max(...cls(f)).toFixed(3)} (per load: ${list(cls(f), 3)})` };
       const moved = {};
       for (const r of loads[f]) for (const [who, v] of Object.entries(r.shifts)) moved[who] = (moved[who] ?? 0) + v / loads[f].length;
-      const what = Object.entries(moved).sort((x, y) => y[1] - x[1]).map(([who, v]) => `${who} ${v.toFixed(3)}`).join(', ');
+      const what = Object.entries(moved).filter(([, v]) => v >= 0.0005).sort((x, y) => y[1] - x[1]).map(([who, v]) => `${who} ${v.toFixed(3)}`).join(', ');
       if (what) row.value += `; mean by what moved: ${what}`;
       // The heights each widget went through in the first load (12 widgets: one of each tag).
       const heights = Object.entries(loads[f][0].heights).map(([tag, hs]) => `${tag.slice(7)} ${hs.join('→')}`);
-      if (f !== 'a' && Object.keys(moved).length) row.value += `; heights px: ${heights.join(', ')}`;
+      if (f !== 'a' && what) row.value += `; heights px: ${heights.join(', ')}`;
       return f === 'a' ? row : { ...row, budget: `${CLS_BUDGET}`, ok: loads.enough && median(cls(f)) <= CLS_BUDGET };
     }),
     ...forms.map((f) => {
