@@ -431,8 +431,14 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
    * same task: no skeleton, no wipe-and-redraw, no layout shift.
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // Taken before Lit adds anything of its own (its <style> elements where adoptedStyleSheets is missing).
+    const served = this.shadowRoot?.childNodes.length ? [...this.shadowRoot.childNodes] : undefined;
     const root = super.createRenderRoot();
-    if (root.childNodes.length) this.#served = [...root.childNodes];
+    if (served) {
+      this.#served = served;
+      // Lit would render before the root's first node, one of these: after them, so removing them leaves its part whole.
+      this.renderOptions.renderBefore = null;
+    }
     return root;
   }
 
