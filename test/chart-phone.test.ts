@@ -341,6 +341,11 @@ describe('<tiendo-chart>: one figure, read once, in the reader’s words', () =>
     expect(vi(sentence)).to.include('Nghệ An');
     // The English words are not marked.
     expect(sentence.closest('[lang]')!.getAttribute('lang')).to.equal('en');
+    // The table's names too (isolated for direction in either language).
+    const names = [...part(el, 'table')!.querySelectorAll('tbody th bdi')];
+    expect(names).to.have.length(34);
+    expect(names.every((b) => b.getAttribute('lang') === 'vi')).to.equal(true);
+    expect(part(el, 'table')!.querySelector('thead th')!.closest('[lang="vi"]')).to.equal(null);
   });
 
   it('never says “Toàn quốc” in English: the national block over time is the reader’s word', async () => {

@@ -249,6 +249,12 @@ export function renderChart(g: ChartGrid, open: boolean, toggle: () => void, tit
   // The table's rows: every commune when the chart draws only some, else the chart's own.
   const tb = g.table ?? { names: g.names, cells: g.cells, ids: v.rows.map((r) => r.id), notes: g.notes?.cells };
   const hl = (i: number) => !v.time && tb.ids[i] === v.highlight;
+  // An area's name from the feed: isolated for direction, and Vietnamese inside an English chart
+  // (not a status, a date, or a former province named with its present unit in the reader's words).
+  const every = v.trimmed?.every ?? v.rows;
+  const fed = !v.time && (v.metric || v.type !== 'doughnut');
+  const nameCell = (name: string, i: number) =>
+    fed && !every[i]?.present ? html`<bdi lang=${g.lang === 'vi' ? nothing : 'vi'}>${name}</bdi>` : name;
   const columns = 1 + g.series.length + (g.notes ? 1 : 0);
   // Many areas side by side lie as bars: the box is sized for them before the renderer says so.
   const many = !v.time && v.type === 'bar' && v.rows.length > 8;
@@ -301,7 +307,7 @@ export function renderChart(g: ChartGrid, open: boolean, toggle: () => void, tit
               <th scope="row">
                 ${hl(i) ? html`<span aria-hidden="true">▶ </span>` : ''}${g.spoken
                   ? html`<span aria-hidden="true">${name}</span><span class="visually-hidden">${g.spoken[i]}</span>`
-                  : name}
+                  : nameCell(name, i)}
               </th>
               ${tb.cells[i].map((x) => html`<td>${x === undefined ? '—' : g.fmt(x)}</td>`)}
               ${tb.notes ? html`<td class="note-cell">${tb.notes[i]}</td>` : nothing}
