@@ -200,6 +200,36 @@ describe('read aloud', () => {
     expect(loads).to.equal(0);
   });
 
+  it('a widget switched to English before the English words have arrived says "Nationwide" once they do', async () => {
+    // A page of its own, so that the English words are fetched for the first time by this switch.
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      const doc = frame.contentDocument!;
+      doc.open();
+      doc.write(`<!doctype html><html lang="vi"><body><tiendo-kpi metric="on-time"><script type="application/json">${JSON.stringify({
+        ...FIGURES,
+        provinces: [],
+      })}</scr${""}ipt></tiendo-kpi></body></html>`);
+      doc.close();
+      const script = doc.createElement('script');
+      script.type = 'module';
+      script.src = new URL('../src/index.ts', import.meta.url).href;
+      doc.head.append(script);
+      const el = doc.querySelector('tiendo-kpi')!;
+      // (Its elements belong to the frame's realm: read as text, not through this page's `spoken`.)
+      const said = () => el.shadowRoot!.querySelector('[part~="sentence"]')?.textContent ?? '';
+      await realUntil(() => el.getAttribute('state') === 'ready', 'ready in Vietnamese');
+      expect(said()).to.contain('Toàn quốc');
+      el.setAttribute('lang', 'en');
+      await realUntil(() => / of /.test(said()), 'the English words');
+      expect(said()).to.contain('Nationwide');
+      expect(el.shadowRoot!.textContent).not.to.contain('Toàn quốc');
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('the error icon is not read as a letter', async () => {
     const el = mount(`<tiendo-progress src="${FEED}" province="nowhere"></tiendo-progress>`).firstElementChild!;
     await untilState(el, 'error');

@@ -387,7 +387,11 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     const withRules = this.#outcome.state === 'error' || this.#notes.length > 0;
     if (!this.#wordsFailed && !messagesReady(this.readerLang, withRules)) {
       loadMessages(this.readerLang, withRules).then(
-        () => this.requestUpdate(),
+        () => {
+          // The view is worked out again in the words that arrived (a nameless nation is "Nationwide", not "Toàn quốc").
+          this.#outcomeLang = undefined;
+          this.requestUpdate();
+        },
         () => {
           // The words' chunk did not arrive: speak Vietnamese (always built in), say so, try again later.
           this.#wordsFailed = true;
