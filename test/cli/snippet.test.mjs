@@ -112,7 +112,7 @@ describe('snippet: feed strings are never HTML', () => {
     json.provinces[0].name = hostile;
     json.metrics[0].name = `${hostile} đúng hạn`;
     json.metrics[0].unit = '</tiendo-kpi><script>alert(3)</script>';
-    json.source.name = hostile;
+    json.source.name = `${hostile}</template></style><!--lit-part-->`;
     return json;
   };
 
@@ -130,7 +130,13 @@ describe('snippet: feed strings are never HTML', () => {
         assert.equal([...run.stdout.matchAll(new RegExp(`</${tag}>`, 'g'))].length, 1, 'the tag is closed once');
         const { fallback } = tagOf(run.stdout, tag);
         assert.ok(fallback.includes('&lt;img src=x onerror=alert(1)&gt; "Nghệ" &amp; &lt;script&gt;alert(2)&lt;/script&gt;'), fallback);
-        if (prerender) assert.ok(run.stdout.includes('&lt;img src=x onerror=alert(1)&gt;'), 'escaped inside the template');
+        if (prerender) {
+          assert.ok(run.stdout.includes('&lt;img src=x onerror=alert(1)&gt;'), 'escaped inside the template');
+          // A source name cannot close the template or the style early, nor pass for a marker the tool removes.
+          assert.equal([...run.stdout.matchAll(/<\/template>/g)].length, 1);
+          assert.equal([...run.stdout.matchAll(/<\/style>/g)].length, 1);
+          assert.ok(run.stdout.includes('&lt;/template&gt;&lt;/style&gt;&lt;!--lit-part--&gt;'), 'the source name, escaped whole');
+        }
       });
     }
   }
