@@ -47,7 +47,7 @@ async function framed(markup: string, width: number, before?: (win: Window & typ
   script.type = 'module';
   script.src = new URL('../src/index.ts', import.meta.url).href;
   doc.head.append(script);
-  await until(() => Boolean(el.shadowRoot?.querySelector('[part~="skeleton"]')), 'the skeleton');
+  await until(() => Boolean(el.shadowRoot?.querySelector('[part~="base"]')), 'the first render');
   return { el, win, answer, remove: () => frame.remove() };
 }
 
@@ -97,6 +97,30 @@ describe('the first formatters are built while the feed downloads', () => {
       expect(made).to.include.members(['NumberFormat vi-VN', 'DateTimeFormat vi-VN']);
       answer();
       await until(() => el.getAttribute('state') === 'ready', 'ready');
+    } finally {
+      remove();
+    }
+  });
+});
+
+describe('a tag with fallback text (what a snippet writes: the current figures)', () => {
+  it('keeps it in view while the feed loads, in the reserved height, then shows the figures', async () => {
+    const markup = '<tiendo-kpi src="/demo/feeds/de-an-06.json" metric="on-time">Hồ sơ đúng hạn: 74.336/74.587 (99,66%)</tiendo-kpi>';
+    const { el, answer, remove } = await framed(markup, 720);
+    try {
+      const base = el.shadowRoot!.querySelector('[part~="base"]')!;
+      expect(base.getAttribute('aria-busy')).to.equal('true');
+      expect(el.shadowRoot!.querySelector('[part~="skeleton"]'), 'no skeleton over the figures').to.equal(null);
+      const slot = el.shadowRoot!.querySelector('slot')!;
+      expect(slot.assignedNodes().map((n) => n.textContent).join('')).to.contain('74.336/74.587');
+      const range = el.ownerDocument.createRange();
+      range.selectNodeContents(el.firstChild!);
+      expect(range.getBoundingClientRect().height, 'the fallback is shown').to.be.above(0);
+      const loading = el.getBoundingClientRect().height;
+      answer();
+      await until(() => el.getAttribute('state') === 'ready', 'ready');
+      expect(el.shadowRoot!.querySelector('slot'), 'the live figures replace it').to.equal(null);
+      expect(el.getBoundingClientRect().height - loading, 'the reserved height held').to.be.within(-1, 40);
     } finally {
       remove();
     }

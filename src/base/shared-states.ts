@@ -11,11 +11,15 @@ import { formatDate, formatDateSpoken } from '../i18n/format.js';
 import { msg, type Lang, type MessageKey } from '../i18n/messages.js';
 import type { WidgetProblem } from './figures-controller.js';
 
-export function renderLoading(lang: Lang): TemplateResult {
-  return html`<div part="base" class="widget" lang=${lang} aria-busy="true">
-    <div part="skeleton" class="skeleton"></div>
-    <p class="visually-hidden" role="status">${msg(lang, 'state.loading')}</p>
-  </div>`;
+/**
+ * Loading: the editor's fallback content when the tag has some (a snippet writes the current figures
+ * there, so they stay in view until the live ones replace them: issue 19), else a skeleton; either
+ * keeps the widget's ready height.
+ */
+export function renderLoading(lang: Lang, fallback?: boolean): TemplateResult {
+  return html`<div part="base" class="widget" lang=${lang} aria-busy="true">${fallback
+    ? html`<div class="reserve"><slot></slot></div>`
+    : html`<div part="skeleton" class="skeleton"></div>`}<p class="visually-hidden" role="status">${msg(lang, 'state.loading')}</p></div>`;
 }
 
 export function renderError(lang: Lang, problem: WidgetProblem, debug: boolean): TemplateResult {

@@ -210,6 +210,9 @@ export const baseStyles = css`
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
     white-space: pre-wrap;
   }
+  .reserve {
+    min-height: var(--tiendo-skeleton-height, 6em);
+  }
   .skeleton {
     height: var(--tiendo-skeleton-height, 6em);
     border-radius: 0.25em;

@@ -459,7 +459,12 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     const lang = this.#wordsLang;
     switch (o.state) {
       case 'loading':
-        return this.#served ? nothing : renderLoading(lang);
+        return this.#served
+          ? nothing
+          : renderLoading(
+              lang,
+              [...this.childNodes].some((n) => (n.nodeType === 1 ? (n as Element).localName !== 'script' : n.nodeType === 3 && n.textContent!.trim())),
+            );
       case 'error':
         return renderError(lang, o.problem, this.debug);
       case 'empty':
