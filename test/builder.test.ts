@@ -83,18 +83,20 @@ describe('embed builder (dist/builder.html)', () => {
       set(doc, 'widget', widget);
       for (const [id, value] of Object.entries(options)) set(doc, id, value);
       const preview = await ready(previewWidget(doc), 'preview');
-      const expected = visibleText(preview);
+      // The same figures and words in every form; the table's scroll hint depends on the frame's width.
+      const shown = (el: Element) => visibleText(el).replace(/(Cuộn|Scroll) [^→↓]*[→↓]+/g, '').replace(/\s+/g, ' ').trim();
+      const expected = shown(preview);
       expect(expected).not.to.equal('');
 
       const scriptPage = await paste(code(doc, 'script'));
       const pasted = await ready(scriptPage.querySelector(widget), 'pasted widget');
-      expect(visibleText(pasted)).to.equal(expected);
+      expect(shown(pasted)).to.equal(expected);
 
       const iframePage = await paste(code(doc, 'iframe'));
       const inner = iframePage.querySelector('iframe')!;
       await until(() => Boolean(inner.contentDocument?.querySelector(widget)), 'embedded widget', 15_000);
       const embedded = await ready(inner.contentDocument!.querySelector(widget), 'embedded widget');
-      expect(visibleText(embedded)).to.equal(expected);
+      expect(shown(embedded)).to.equal(expected);
     });
   }
 

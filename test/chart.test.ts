@@ -493,7 +493,7 @@ describe('<tiendo-chart>', () => {
       expect(chartOf(canvas)).not.to.equal(first);
       expect(liveCharts()).to.equal(1);
       // An unknown type falls back to bars.
-      el.type = 'pie';
+      el.setAttribute('type', 'pie');
       await until(() => typeOf(chartOf(canvas)) === 'bar', 'bars for an unknown type');
       expect(liveCharts()).to.equal(1);
     });

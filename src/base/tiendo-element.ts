@@ -176,7 +176,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
    * `light` (default), `dark`, or `auto` (follows the reader's `prefers-color-scheme`). The
    * `--tiendo-*` custom properties the page sets still override any colour.
    */
-  theme?: string;
+  theme?: 'light' | 'dark' | 'auto';
 
   /** @internal A valid feed set by a server-side render (`.serverFeed=${feed}`): the figures to draw without a request. */
   serverFeed?: Feed;

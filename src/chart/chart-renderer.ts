@@ -126,7 +126,9 @@ export function draw(chart: Chart | undefined, canvas: HTMLCanvasElement, grid: 
   if (plan) box.dataset.across = plan.horizontal ? 'h' : 'v';
   else delete box.dataset.across;
   // In em: a reader's larger text (a portal's "A+") grows the box, whose observer then draws again.
-  if (plan?.height) box.style.setProperty('--_rows-height', `${Math.ceil(plan.height) / parseFloat(getComputedStyle(box).fontSize)}em`);
+  // At most 8,000 px: a canvas past 32,767 device pixels is broken in Firefox (a hostile feed of thousands of
+  // provinces); so many bars are then thin, and the table keeps every row.
+  if (plan?.height) box.style.setProperty('--_rows-height', `${Math.ceil(Math.min(plan.height, 8000)) / parseFloat(getComputedStyle(box).fontSize)}em`);
   else box.style.removeProperty('--_rows-height');
   const height = box.clientHeight;
   // Another type, another axis or another orientation needs another chart; other changes are made in place.

@@ -85,7 +85,7 @@ export class TiendoChart extends TiendoElement<ChartView> {
    * Across areas `bar` (default), `horizontal-bar` or `doughnut`; over time `line`
    * (default) or `bar`. A line across provinces (joining unrelated areas) is drawn as bars.
    */
-  type?: string;
+  type?: 'bar' | 'horizontal-bar' | 'line' | 'doughnut';
   /** Id of the metric in the feed (its rate where it has one); absent: the pilot models. */
   metric?: string;
   /** Id of the area to mark. */
@@ -93,7 +93,7 @@ export class TiendoChart extends TiendoElement<ChartView> {
   /** Comma list of areas (province ids, or with `level="commune"` commune ids) to chart over time together. */
   compare?: string;
   /** `province` (default) or `commune`: the communes of the chosen province. */
-  level?: string;
+  level?: 'province' | 'commune';
   /**
    * At commune level, how many communes to draw at each end (default 10): past twice as many,
    * the chart draws the top and bottom ones by the figure and the highlighted one, and says so;
@@ -104,7 +104,7 @@ export class TiendoChart extends TiendoElement<ChartView> {
    * `2025`: across provinces, a feed of the 63 former provinces is added up into the 34 units of
    * today (counts and value/total pairs); a reported rate or a score shows no bar, "—" in the table, and a note says why.
    */
-  regroup?: string;
+  regroup?: '2025';
   /** Names a former province with the unit it is now part of: "Vĩnh Phúc (nay thuộc Phú Thọ)". */
   showPresent = false;
 

@@ -72,12 +72,12 @@ export class TiendoMap extends TiendoElement<MapView> {
   /** Id of the province to mark (default: `province`). */
   highlight?: string;
   /** `34` or `63`: which grid; absent: the one the feed's provinces fit. */
-  grid?: string;
+  grid?: '34' | '63';
   /**
    * `2025`: a feed of the 63 former provinces is added up into the 34 units of today
    * (counts and value/total pairs); a reported rate or a score shows "—" and a note says why.
    */
-  regroup?: string;
+  regroup?: '2025';
   /** Names a former province with the unit it is now part of: "Vĩnh Phúc (nay thuộc Phú Thọ)". */
   showPresent = false;
 

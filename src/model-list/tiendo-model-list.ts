@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { TiendoElement, type ChosenArea, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
@@ -47,8 +46,13 @@ export interface ModelListView extends ViewBase {
 export class TiendoModelList extends TiendoElement<ModelListView> {
   static override styles = [baseStyles, statusStyles, modelListStyles];
 
+  // Declared without decorators, as the base does (no decorators chunk on the page).
+  static override properties: PropertyDeclarations = {
+    status: { reflect: true },
+  };
+
   /** Shows one status only: `completed`, `in-progress` or `not-started`. */
-  @property({ reflect: true }) status?: string;
+  status?: 'completed' | 'in-progress' | 'not-started';
 
   fromFeed(feed: Feed, chosen: ChosenArea): ModelListView | WidgetProblem | undefined {
     const only = this.status?.trim();

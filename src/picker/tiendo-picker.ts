@@ -1,5 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { TiendoElement, type ChosenArea, type ViewBase } from '../base/tiendo-element.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
@@ -61,12 +60,19 @@ export class TiendoPicker extends TiendoElement<PickerView> {
     `,
   ];
 
+  // Declared without decorators, as the base does (no decorators chunk on the page).
+  static override properties: PropertyDeclarations = {
+    level: { reflect: true },
+    label: {},
+    urlParam: { attribute: 'url-param' },
+  };
+
   /** `province` (default) or `commune`: the communes of the group's province. */
-  @property({ reflect: true }) level?: string;
+  level?: 'province' | 'commune';
   /** The select's label (default "Chọn tỉnh, thành phố" / "Chọn xã, phường"). */
-  @property() label?: string;
+  label?: string;
   /** Keeps the choice in the page address under this name (`?tinh=nghe-an`), read when the page opens. */
-  @property({ attribute: 'url-param' }) urlParam?: string;
+  urlParam?: string;
 
   /** @internal The chosen id ('' = the whole country, or the whole province at commune level). */
   private chosenId?: string;

@@ -275,7 +275,9 @@ export function tableView(feed: Feed, opts: TableOptions = {}, places?: TablePla
     return r;
   };
   const rows = sources.map(row);
-  const national = footer && row(footer);
+  // A national block with none of the table's figures (a ministry's metrics only) is no row of dashes.
+  const whole = footer && row(footer);
+  const national = whole && whole.values.some((x) => x !== undefined) ? whole : undefined;
   // One common date for the change column goes in its header; else each row says its own.
   if (changeAt >= 0) {
     const dates = new Set(rows.filter((r) => r.values[changeAt] !== undefined).map((r) => r.since));

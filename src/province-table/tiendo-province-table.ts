@@ -1,5 +1,4 @@
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { TiendoElement, type WidgetNote, type WidgetProblem } from '../base/tiendo-element.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { TableKey } from './table-words.js';
@@ -66,27 +65,38 @@ export type * from './table-types.js';
 export class TiendoProvinceTable extends TiendoElement<ProvinceTableView> {
   static override styles = [baseStyles, tableStyles];
 
+  // Declared without decorators, as the base does (no decorators chunk on the page).
+  static override properties: PropertyDeclarations = {
+    columns: {},
+    sort: {},
+    highlight: { reflect: true },
+    limit: { type: Number },
+    level: {},
+    regroup: {},
+    showPresent: { type: Boolean, attribute: 'show-present' },
+  };
+
   /**
    * Comma list of column ids: `rank`, `name`, `total`, `completed`, `in-progress`,
    * `not-started`, `rate` and metric ids. Default: rank, name and the model columns
    * (rate first) when the feed has models, else rank, name and every metric.
    */
-  @property() columns?: string;
+  columns?: string;
   /** The column to sort by; a `-` prefix sorts descending. Default: the first numeric column, descending. */
-  @property() sort?: string;
+  sort?: string;
   /** Id of the province to highlight. */
-  @property({ reflect: true }) highlight?: string;
+  highlight?: string;
   /** Shows only the first rows, in the current order (a highlighted row outside them is shown after them). */
-  @property({ type: Number }) limit?: number;
+  limit?: number;
   /**
    * `province` (default): the feed's provinces; `commune`: the communes of the chosen
    * province (`province`, else the feed's only province).
    */
-  @property() level?: 'province' | 'commune';
+  level?: 'province' | 'commune';
   /** `2025`: a feed of the 63 former provinces is added up into the 34 units of today. */
-  @property() regroup?: string;
+  regroup?: '2025';
   /** Names a former province with the unit it is now part of: "Vĩnh Phúc (nay thuộc Phú Thọ)". */
-  @property({ type: Boolean, attribute: 'show-present' }) showPresent = false;
+  showPresent = false;
 
   /** The order the reader chose with the header buttons; a new `sort` attribute replaces it. */
   private readerSort?: string;
