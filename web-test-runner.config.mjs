@@ -4,6 +4,28 @@ import { chunkFaults } from './test/chunk-faults.mjs';
 import { selectedBrowsers } from './test/launchers.mjs';
 
 /**
+ * Forced colours for a test (Chromium, over CDP: puppeteer's emulateMediaFeatures refuses `forced-colors`);
+ * false in engines whose driver cannot emulate them. One CDP session per page, kept: the emulation ends
+ * with the session that set it.
+ */
+function forcedColors() {
+  const sessions = new WeakMap();
+  return {
+    name: 'tiendo-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'tiendo-forced-colors') return undefined;
+      if (session.browser.type !== 'puppeteer' || !/chrom/i.test(session.browser.name)) return false;
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      await sessions.get(page).send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+      });
+      return true;
+    },
+  };
+}
+
+/**
  * `npm test`: every test file in Chromium, Firefox ESR and WebKitGTK (see
  * test/launchers.mjs). TIENDO_BROWSERS=chromium picks a subset for a quick run.
  */
@@ -24,6 +46,7 @@ export default {
       name: 'tiendo-engine-name',
       executeCommand: ({ command, session }) => (command === 'tiendo-engine' ? session.browser.name : undefined),
     },
+    forcedColors(),
   ],
   browsers: selectedBrowsers(process.env.TIENDO_DEFAULT_BROWSERS ?? 'chromium'),
 };
