@@ -122,6 +122,46 @@ function embedFiles(): Plugin[] {
   ];
 }
 
+/**
+ * dist/chunks.json: the files a page fetches for each widget beyond tiendo.js, by tag ("core": what
+ * tiendo.js imports; "tiendo-province-table": the table's code and its view…), so that the builder and
+ * `tiendo snippet` can write `modulepreload` hints for all of them at once instead of one round trip
+ * after another (issue 19). Paths are relative to dist/.
+ */
+function chunkList(): Plugin {
+  return {
+    name: 'tiendo-chunk-list',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const byModule = (test: RegExp) => chunks.find((c) => c.facadeModuleId && test.test(c.facadeModuleId.replace(/\\/g, '/')));
+      const entry = chunks.find((c) => c.isEntry && c.fileName === 'tiendo.js');
+      if (!entry) return;
+      const core = new Set(entry.imports);
+      /** A chunk and what it imports statically, beyond tiendo.js and the core. */
+      const withImports = (file: string | undefined, out = new Set<string>()): Set<string> => {
+        const c = file && chunks.find((x) => x.fileName === file);
+        if (!c || out.has(c.fileName) || core.has(c.fileName) || c === entry) return out;
+        out.add(c.fileName);
+        for (const i of c.imports) withImports(i, out);
+        return out;
+      };
+      // Each lazily defined widget, and the view chunks the page asks for with it (src/index.ts, withView).
+      const views: Record<string, RegExp[]> = {
+        'tiendo-province-table': [/province-table\/province-table-view\.ts$/],
+        'tiendo-chart': [/chart\/chart-table\.ts$/, /chart\/chart-renderer\.ts$/],
+      };
+      const list: Record<string, string[]> = { core: [...core] };
+      for (const tag of ['tiendo-province-table', 'tiendo-model-list', 'tiendo-chart', 'tiendo-picker', 'tiendo-map']) {
+        const files = withImports(byModule(new RegExp(`/${tag}\\.ts$`))?.fileName);
+        for (const view of views[tag] ?? []) withImports(byModule(view)?.fileName, files);
+        list[tag] = [...files];
+      }
+      this.emitFile({ type: 'asset', fileName: 'chunks.json', source: `${JSON.stringify(list, null, 1)}\n` });
+    },
+  };
+}
+
 /** `npm start` lands on the demo portal: / redirects to /demo/. */
 function demoHome(): Plugin {
   return {
@@ -149,7 +189,7 @@ function isCore(id: string): boolean {
 // `vite build` writes the library to dist/.
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLitCss(), demoHome(), embedFiles()],
+  plugins: [minifyLitCss(), demoHome(), embedFiles(), chunkList()],
   server: {
     open: process.env.CI || !process.env.DISPLAY ? false : '/demo/index.html',
   },

@@ -122,7 +122,7 @@ describe('embed builder (dist/builder.html)', () => {
     const { doc } = await builder();
     set(doc, 'widget', 'tiendo-progress');
     set(doc, 'province', 'nghe-an');
-    const fallback = 'Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu đến 20/06/2024';
+    const fallback = 'Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu tính đến ngày 20/06/2024';
     expect(code(doc, 'script')).to.contain(`province="nghe-an">${fallback}</tiendo-progress>`);
     const noScript = await paste(code(doc, 'script'), { scripts: false });
     expect(noScript.body.textContent).to.contain(fallback);
@@ -130,10 +130,14 @@ describe('embed builder (dist/builder.html)', () => {
     set(doc, 'widget', 'tiendo-kpi');
     set(doc, 'province', 'vinh-phuc');
     set(doc, 'opt-metric', 'residence-online');
-    expect(code(doc, 'script')).to.match(/>Vĩnh Phúc — Hồ sơ đăng ký cư trú tiếp nhận trực tuyến: [\d.]+\/[\d.]+ hồ sơ \([\d,]+%\) — số liệu đến \d\d\/\d\d\/\d{4}<\/tiendo-kpi>/);
+    expect(code(doc, 'script')).to.match(/>Vĩnh Phúc — Hồ sơ đăng ký cư trú tiếp nhận trực tuyến: [\d.]+\/[\d.]+ hồ sơ \([\d,]+%\) — số liệu tính đến ngày \d\d\/\d\d\/\d{4}<\/tiendo-kpi>/);
 
     set(doc, 'widget', 'tiendo-province-table');
-    expect(code(doc, 'script')).to.match(/>Tiến độ mô hình điểm của 3 tỉnh, thành phố; cao nhất: Nghệ An 6\/38 mô hình hoàn thành \(15,8%\) — số liệu đến 04\/10\/2024<\/tiendo-province-table>/);
+    // The core, the table's code and its view are hinted with the script (dist/chunks.json): no round trip waits for another.
+    for (const chunk of ['core', 'tiendo-province-table', 'province-table-view']) {
+      expect(code(doc, 'script')).to.match(new RegExp(`<link rel="modulepreload" href="${DIST}chunks/${chunk}-[\\w-]+\\.js">`));
+    }
+    expect(code(doc, 'script')).to.match(/>Tiến độ mô hình điểm của 3 tỉnh, thành phố; cao nhất: Nghệ An 6\/38 mô hình hoàn thành \(15,8%\) — số liệu tính đến ngày 04\/10\/2024<\/tiendo-province-table>/);
 
     set(doc, 'opt-lang', 'en');
     expect(code(doc, 'script')).to.contain('>Pilot-model progress of 3 provinces; highest: Nghệ An 6/38 pilot models completed (15.8%) — figures as of 4 Oct 2024<');
@@ -412,17 +416,17 @@ describe('the builder’s writers (pure)', () => {
         { id: 'ha-tinh', name: 'Hà Tĩnh', models: { total: 43, completed: 0, inProgress: 21 } },
       ],
     }).feed!;
-    expect(fallbackText(feed, { widget: 'tiendo-progress', province: 'nghe-an' }, 'vi')).to.equal('Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu đến 20/06/2024');
+    expect(fallbackText(feed, { widget: 'tiendo-progress', province: 'nghe-an' }, 'vi')).to.equal('Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu tính đến ngày 20/06/2024');
     expect(fallbackText(feed, { widget: 'tiendo-progress', province: 'nghe-an' }, 'en')).to.equal('Nghệ An: 6/38 pilot models completed (15.8%) — figures as of 20 Jun 2024');
-    expect(fallbackText(feed, { widget: 'tiendo-kpi', metric: 'on-time' }, 'vi')).to.equal('Toàn quốc — Hồ sơ trả kết quả đúng hạn: 74.336/74.587 hồ sơ (99,66%) — số liệu đến 04/10/2024');
-    expect(fallbackText(feed, { widget: 'tiendo-model-list', province: 'nghe-an' }, 'vi')).to.equal('Nghệ An: 6 hoàn thành, 20 đang triển khai, 12 chưa triển khai trong 38 mô hình điểm — số liệu đến 20/06/2024');
-    expect(fallbackText(feed, { widget: 'tiendo-model-list', province: 'ha-tinh', status: 'in-progress' }, 'vi')).to.equal('Hà Tĩnh: 21/43 mô hình đang triển khai — số liệu đến 04/10/2024');
+    expect(fallbackText(feed, { widget: 'tiendo-kpi', metric: 'on-time' }, 'vi')).to.equal('Toàn quốc — Hồ sơ trả kết quả đúng hạn: 74.336/74.587 hồ sơ (99,66%) — số liệu tính đến ngày 04/10/2024');
+    expect(fallbackText(feed, { widget: 'tiendo-model-list', province: 'nghe-an' }, 'vi')).to.equal('Nghệ An: 6 hoàn thành, 20 đang triển khai, 12 chưa triển khai trong 38 mô hình điểm — số liệu tính đến ngày 20/06/2024');
+    expect(fallbackText(feed, { widget: 'tiendo-model-list', province: 'ha-tinh', status: 'in-progress' }, 'vi')).to.equal('Hà Tĩnh: 21/43 mô hình đang triển khai — số liệu tính đến ngày 04/10/2024');
     expect(fallbackText(feed, { widget: 'tiendo-province-table', highlight: 'ha-tinh' }, 'vi')).to.equal(
-      'Tiến độ mô hình điểm của 2 tỉnh, thành phố; cao nhất: Nghệ An 6/38 mô hình hoàn thành (15,8%); Hà Tĩnh 0/43 mô hình hoàn thành (0%) — số liệu đến 04/10/2024',
+      'Tiến độ mô hình điểm của 2 tỉnh, thành phố; cao nhất: Nghệ An 6/38 mô hình hoàn thành (15,8%); Hà Tĩnh 0/43 mô hình hoàn thành (0%) — số liệu tính đến ngày 04/10/2024',
     );
     // A chart comparing chosen provinces over time speaks of those alone.
     expect(fallbackText(feed, { widget: 'tiendo-chart', compare: 'ha-tinh' }, 'vi')).to.equal(
-      'Tiến độ mô hình điểm của 1 tỉnh, thành phố; cao nhất: Hà Tĩnh 0/43 mô hình hoàn thành (0%) — số liệu đến 04/10/2024',
+      'Tiến độ mô hình điểm của 1 tỉnh, thành phố; cao nhất: Hà Tĩnh 0/43 mô hình hoàn thành (0%) — số liệu tính đến ngày 04/10/2024',
     );
     // Nothing to say: no words rather than wrong ones; a picker has nothing to offer without its script.
     expect(fallbackText(feed, { widget: 'tiendo-progress', province: 'ha-noi' }, 'vi')).to.equal('');

@@ -18,7 +18,7 @@ import { formatDate } from '../i18n/format.js';
 import type { Lang } from '../i18n/messages.js';
 import { builderWords, fill } from './builder-messages.js';
 import { fallbackText } from '../snippet/fallback-text.js';
-import { embedUrl, iframeSnippet, scriptSnippet, type Attribute, type Heights } from '../snippet/snippets.js';
+import { chunksFor, embedUrl, iframeSnippet, scriptSnippet, type Attribute, type Heights } from '../snippet/snippets.js';
 
 type Tiendo = typeof import('../index.js');
 
@@ -484,7 +484,7 @@ function writeSnippets(): void {
   const ready = phone !== undefined && desktop !== undefined;
   // The frames' body has a 1 px padding each side (embed.css); the tag itself is that much shorter.
   const heights: Heights | undefined = ready ? { phone: phone - 2, desktop: desktop - 2 } : undefined;
-  scriptCode.textContent = scriptSnippet({ base, tag, attributes: attrs, fallback, feed: feedUrl, heights });
+  scriptCode.textContent = scriptSnippet({ base, tag, attributes: attrs, fallback, feed: feedUrl, heights, chunks: chunksFor(chunkList, tag) });
 
   const { params, dropped } = iframeParams(attrs);
   const refused = [phoneFrame, desktopFrame].map(frameWidget).find((el) => el?.getAttribute('role') === 'alert');
@@ -585,6 +585,18 @@ async function loadFeed(): Promise<void> {
 }
 
 /** The operator's embed settings (embed.html beside this page), so the iframe snippet is one the embed accepts. */
+/** dist/chunks.json beside the builder (written by the build): the chunks each widget's snippet hints. */
+let chunkList: Record<string, string[]> | undefined;
+
+async function loadChunkList(): Promise<void> {
+  try {
+    const res = await fetch(new URL('chunks.json', base));
+    if (res.ok) chunkList = (await res.json()) as Record<string, string[]>;
+  } catch {
+    // No list (the development server): the snippet hints tiendo.js alone.
+  }
+}
+
 async function loadEmbedConfig(): Promise<void> {
   try {
     const res = await fetch(new URL('embed.html', base));
@@ -640,7 +652,7 @@ async function init(): Promise<void> {
   }
   // The table, the list and the chart are defined when first used: their attributes are known once their code is here.
   await Promise.all(lib.WIDGET_TAGS.map((tag) => lib.defineWidget(tag).catch(() => undefined)));
-  await loadEmbedConfig();
+  await Promise.all([loadEmbedConfig(), loadChunkList()]);
   addEventListener('message', onFrameMessage);
   for (const frame of [phoneFrame, desktopFrame]) new ResizeObserver(() => fitFrame(frame)).observe(frame.parentElement!);
   srcInput.value = query.get('src') ? new URL(query.get('src')!, location.href).href : '';

@@ -8,6 +8,7 @@
  * no snippet (exit 1). A province or metric the feed does not have is refused
  * (exit 1) with the nearest id; the snippet alone goes to standard output.
  */
+import { readFile } from 'node:fs/promises';
 import { nearestId } from '../base/figures-controller.js';
 import type { Feed } from '../feed/types.js';
 import { UsageError, choice } from './args.js';
@@ -83,6 +84,7 @@ export async function snippetCommand(target: string, options: Map<string, string
     base: base.endsWith('/') ? base : `${base}/`,
     lang,
     prerender,
+    chunks: await chunkList(),
   });
   if (!snippet.fallback) note(cliMsg(lang, 'snippet.noFigures'));
   if (snippet.shadow) {
@@ -94,4 +96,13 @@ export async function snippetCommand(target: string, options: Map<string, string
   }
   say(snippet.html);
   return 0;
+}
+
+/** dist/chunks.json beside the command-line tool's own folder (dist/cli/), when the build wrote it. */
+async function chunkList(): Promise<Record<string, string[]> | undefined> {
+  try {
+    return JSON.parse(await readFile(new URL('../chunks.json', import.meta.url), 'utf8')) as Record<string, string[]>;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * The fallback text a snippet carries inside its tag: one plain sentence with
- * the current figures ("Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu đến
+ * the current figures ("Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu tính đến ngày
  * 04/10/2024"), so that readers see real numbers before the script arrives, and
  * with no script at all. The widget shows this text again whenever it has no
  * figures of its own to show.
@@ -33,7 +33,7 @@ const WORDS = {
     national: 'Toàn quốc',
     completedOf: '{completed}/{total} mô hình hoàn thành',
     total: '{total} mô hình điểm',
-    asOf: ' — số liệu đến {date}',
+    asOf: ' — số liệu tính đến ngày {date}',
     statuses: '{completed} hoàn thành, {inProgress} đang triển khai, {notStarted} chưa triển khai trong {total} mô hình điểm',
     status: {
       completed: '{count}/{total} mô hình hoàn thành',

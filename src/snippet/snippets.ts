@@ -1,3 +1,8 @@
+/** The files to hint for `tag` in dist/chunks.json (written by the build): the core's, then the widget's own. */
+export function chunksFor(list: Record<string, string[]> | undefined, tag: string): string[] {
+  return list ? [...(list.core ?? []), ...(list[tag] ?? [])] : [];
+}
+
 /**
  * The two snippets the builder writes, as text: the script form (preload
  * hints, a reserve-CSS line, the script and the tag with its fallback text) and
@@ -74,6 +79,11 @@ export interface ScriptSnippetInput {
   fallback: string;
   /** The feed's absolute URL, for the preload hint. */
   feed?: string;
+  /**
+   * The files beside tiendo.js the page will fetch for this widget (dist/chunks.json: the core, the
+   * widget's code and view), hinted together so none waits for another (issue 19).
+   */
+  chunks?: string[];
   /** The ready widget's heights, for the reserve-CSS line; absent until measured. */
   heights?: Heights;
   /**
@@ -86,7 +96,7 @@ export interface ScriptSnippetInput {
 /** The script form: hints and the script (once per page), then the tag with its fallback text. */
 export function scriptSnippet(s: ScriptSnippetInput): string {
   const script = fileUrl('tiendo.js', s.base);
-  const lines = [`<link rel="modulepreload" href="${escapeAttr(script)}">`];
+  const lines = [script, ...(s.chunks ?? []).map((c) => fileUrl(c, s.base))].map((u) => `<link rel="modulepreload" href="${escapeAttr(u)}">`);
   if (s.feed) lines.push(`<link rel="preload" as="fetch" crossorigin href="${escapeAttr(s.feed)}">`);
   if (s.heights) lines.push(`<style>${reserveCss(s.tag, s.heights)}</style>`);
   lines.push(`<script type="module" src="${escapeAttr(script)}"></script>`);

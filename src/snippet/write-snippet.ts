@@ -8,7 +8,7 @@
 import type { Feed } from '../feed/types.js';
 import type { Lang } from '../i18n/messages.js';
 import { fallbackText } from './fallback-text.js';
-import { scriptSnippet, type Attribute } from './snippets.js';
+import { chunksFor, scriptSnippet, type Attribute } from './snippets.js';
 
 /** What the editor chose. */
 export interface SnippetRequest {
@@ -25,6 +25,8 @@ export interface SnippetRequest {
   lang: Lang;
   /** Adds the widget's shadow content, rendered on the server. */
   prerender?: boolean;
+  /** dist/chunks.json, when the build wrote one: the chunks to hint for the widget. */
+  chunks?: Record<string, string[]>;
 }
 
 export interface Snippet {
@@ -55,6 +57,6 @@ export async function writeSnippet(feed: Feed, r: SnippetRequest): Promise<Snipp
   const attributes = snippetAttributes(r);
   const fallback = fallbackText(feed, { widget: r.tag, province: r.province, metric: r.metric }, r.lang);
   const shadow = r.prerender ? await (await import('./prerender.js')).prerender(r.tag, attributes, feed) : undefined;
-  const html = scriptSnippet({ base: r.base, tag: r.tag, attributes, fallback, feed: r.src, shadow });
+  const html = scriptSnippet({ base: r.base, tag: r.tag, attributes, fallback, feed: r.src, shadow, chunks: chunksFor(r.chunks, r.tag) });
   return { html, fallback, shadow };
 }

@@ -47,7 +47,11 @@ describe('snippet: the plain snippet', () => {
     const run = await cli('snippet', FEED, '--widget', 'progress', '--province', 'nghe-an', '--src', '/feeds/de-an-06.json');
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stderr, '');
-    const lines = run.stdout.trim().split('\n');
+    // The core chunk is hinted with tiendo.js (dist/chunks.json), so it does not wait for the script.
+    const core = /^<link rel="modulepreload" href="\/tiendo\/chunks\/core-[\w-]+\.js">$/;
+    const all = run.stdout.trim().split('\n');
+    assert.equal(all.filter((l) => core.test(l)).length, 1, 'one hint for the core chunk');
+    const lines = all.filter((l) => !core.test(l));
     assert.deepEqual(lines.slice(0, 3), [
       '<link rel="modulepreload" href="/tiendo/tiendo.js">',
       '<link rel="preload" as="fetch" crossorigin href="/feeds/de-an-06.json">',
@@ -55,8 +59,19 @@ describe('snippet: the plain snippet', () => {
     ]);
     assert.equal(
       lines[3],
-      '<tiendo-progress src="/feeds/de-an-06.json" province="nghe-an">Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu đến 04/10/2024</tiendo-progress>',
+      '<tiendo-progress src="/feeds/de-an-06.json" province="nghe-an">Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu tính đến ngày 04/10/2024</tiendo-progress>',
     );
+  });
+
+  it("a table: its code and its view are hinted with the core, each a file the build wrote (no round trip after another)", async () => {
+    const run = await cli('snippet', FEED, '--widget', 'table', '--src', '/f.json', '--base', 'https://portal.example.gov.vn/tiendo/');
+    assert.equal(run.code, 0, run.stderr);
+    const hinted = [...run.stdout.matchAll(/<link rel="modulepreload" href="https:\/\/portal\.example\.gov\.vn\/tiendo\/([^"]+)">/g)].map((m) => m[1]);
+    assert.equal(hinted[0], 'tiendo.js');
+    for (const name of [/^chunks\/core-/, /^chunks\/tiendo-province-table-/, /^chunks\/province-table-view-/]) {
+      assert.ok(hinted.some((f) => name.test(f)), `${name} hinted in ${hinted.join(', ')}`);
+    }
+    for (const file of hinted) assert.ok(readFileSync(join(root, 'dist', file)).length > 0, file);
   });
 
   it('kpi: the figure as the KPI writes it (thousands with ".", the rate with ",")', async () => {
@@ -64,7 +79,7 @@ describe('snippet: the plain snippet', () => {
     assert.equal(run.code, 0, run.stderr);
     const { attrs, fallback } = tagOf(run.stdout, 'tiendo-kpi');
     assert.equal(attrs, ' src="https://portal.example.gov.vn/feeds/x.json" province="nghe-an" metric="on-time"');
-    assert.equal(fallback, 'Nghệ An — Hồ sơ trả kết quả đúng hạn: 74.336/74.587 hồ sơ (99,66%) — số liệu đến 04/10/2024');
+    assert.equal(fallback, 'Nghệ An — Hồ sơ trả kết quả đúng hạn: 74.336/74.587 hồ sơ (99,66%) — số liệu tính đến ngày 04/10/2024');
   });
 
   it('a table or a chart: the province is their highlight, the sentence the builder\'s (one way to write it)', async () => {
@@ -74,7 +89,7 @@ describe('snippet: the plain snippet', () => {
     assert.equal(attrs, ' src="/f.json" highlight="nghe-an"');
     assert.equal(
       fallback,
-      'Tiến độ mô hình điểm của 2 tỉnh, thành phố; cao nhất: Hà Tĩnh 21/43 mô hình hoàn thành (48,8%); Nghệ An 6/38 mô hình hoàn thành (15,8%) — số liệu đến 04/10/2024',
+      'Tiến độ mô hình điểm của 2 tỉnh, thành phố; cao nhất: Hà Tĩnh 21/43 mô hình hoàn thành (48,8%); Nghệ An 6/38 mô hình hoàn thành (15,8%) — số liệu tính đến ngày 04/10/2024',
     );
     const chart = await cli('snippet', FEED, '--widget', 'chart', '--metric', 'on-time', '--src', '/f.json');
     assert.equal(chart.code, 0, chart.stderr);
@@ -238,7 +253,7 @@ describe('snippet --prerender', () => {
     assert.match(template, /aria-valuenow="6"/);
     // No hydration markers: the element replaces this content, it does not hydrate it.
     assert.doesNotMatch(template, /lit-part|lit-node|<\?>/);
-    assert.equal(fallback, 'Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu đến 04/10/2024');
+    assert.equal(fallback, 'Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu tính đến ngày 04/10/2024');
     assert.match(run.stderr, /style-src 'sha256-[A-Za-z0-9+/]+=*' 'unsafe-hashes'( 'sha256-[A-Za-z0-9+/]+=*'){3} \(hoặc 'unsafe-inline'\)/);
   });
 
@@ -274,8 +289,10 @@ describe('snippet --prerender', () => {
       const run = await spawnCli(['snippet', 'test/fixtures/snippet/feed.json', ...args, '--prerender']);
       assert.equal(run.code, 0, run.stderr);
       const path = join(fixtures, `prerendered-${widget}.html`);
-      if (process.env.TIENDO_UPDATE_SNIPPETS) writeFileSync(path, run.stdout);
-      const markup = (html) => html.replace(/<style>[\s\S]*?<\/style>/g, '<style></style>');
+      // The chunks' hints name files by their content hash: the fixture keeps the rest.
+      const stable = (html) => html.replace(/<link rel="modulepreload" href="[^"]*\/chunks\/[^"]*">\n/g, '');
+      if (process.env.TIENDO_UPDATE_SNIPPETS) writeFileSync(path, stable(run.stdout));
+      const markup = (html) => stable(html).replace(/<style>[\s\S]*?<\/style>/g, '<style></style>');
       assert.equal(markup(readFileSync(path, 'utf8')), markup(run.stdout), 'stale fixture: write it again with TIENDO_UPDATE_SNIPPETS=1 npm run test:cli');
     });
   }
