@@ -5,7 +5,8 @@
  * grows by a line at most. Each case runs in a frame of its own width, so the phone's media rules apply.
  */
 import { expect } from '@esm-bundle/chai';
-import { until } from './helpers.js';
+import { mockFeed, until } from './helpers.js';
+import { subscribeFeed } from '../src/index.js';
 
 const WIDGETS = [
   '<tiendo-progress src="/demo/feeds/de-an-06.json" province="nghe-an"></tiendo-progress>',
@@ -123,6 +124,28 @@ describe('a tag with fallback text (what a snippet writes: the current figures)'
       expect(el.getBoundingClientRect().height - loading, 'the reserved height held').to.be.within(-1, 40);
     } finally {
       remove();
+    }
+  });
+});
+
+describe('twelve widgets on one feed', () => {
+  it('get the answer in tasks of their own, not in one long task (issue 19)', async () => {
+    const url = new URL(await mockFeed([{ body: await (await fetch('/demo/feeds/de-an-06.json')).text() }]), location.href).href;
+    const seen: number[] = [];
+    /** How many had the answer when the first one's task ended (its microtasks run before any other task). */
+    let afterFirst = -1;
+    const stops = Array.from({ length: 12 }, (_, i) =>
+      subscribeFeed(url, {}, () => {
+        seen.push(i);
+        if (seen.length === 1) queueMicrotask(() => (afterFirst = seen.length));
+      }),
+    );
+    try {
+      await until(() => seen.length === 12, 'twelve answers');
+      expect(afterFirst, 'the first task handed the answer to one widget only').to.equal(1);
+      expect(seen).to.deep.equal([...Array(12).keys()]);
+    } finally {
+      stops.forEach((stop) => stop());
     }
   });
 });

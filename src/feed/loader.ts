@@ -286,6 +286,8 @@ class FeedEntry {
   /** The last subscriber left in this task; the entry stops at the end of it unless one comes back. */
   stopping = false;
   request?: AbortController;
+  /** Answers being handed to the widgets, one task each. */
+  delivering = 0;
   #timer?: ReturnType<typeof setTimeout>;
   /** When the last attempt began (ms). */
   #lastAttempt = 0;
@@ -433,11 +435,22 @@ class FeedEntry {
     if (this.request !== controller) return;
     this.request = undefined;
     this.#draw = Math.random();
-    if (next) {
-      this.snapshot = next;
-      for (const sub of [...this.subscriptions]) this.#notify(sub);
-    }
     this.#schedule();
+    if (!next) return;
+    this.snapshot = next;
+    // Each widget draws the answer in a task of its own: twelve widgets on one feed are twelve short
+    // tasks the page can answer input between, not one long one (issue 19). A widget that joins
+    // meanwhile gets the answer at once; a newer answer takes over.
+    this.delivering++;
+    try {
+      for (const [i, sub] of [...this.subscriptions].entries()) {
+        if (i) await nextTask();
+        if (this.snapshot !== next) return;
+        if (this.subscriptions.has(sub)) this.#notify(sub);
+      }
+    } finally {
+      this.delivering--;
+    }
   }
 
   #notify(sub: Subscription): void {
@@ -447,6 +460,18 @@ class FeedEntry {
       console.error(e); // one widget's fault must not starve the others
     }
   }
+}
+
+/** A new task (a message to itself: not a timer, so no clamping and nothing a fake clock holds back). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
 }
 
 /** A feed's answer: its text (undefined for HTTP 304, nothing new) and how long it stays fresh (s). */
@@ -538,15 +563,15 @@ export function subscribeFeed(url: string, options: FeedOptions, listener: FeedL
 
 /**
  * For tests only: how many URLs the loader holds, how many subscriptions they
- * have in all, and how many requests are under way (from the fetch to the
- * snapshot, validation included).
+ * have in all, and how many requests are under way (from the fetch until every
+ * widget has the snapshot, validation included).
  */
 export function loaderStats(): { entries: number; subscriptions: number; requests: number } {
   let subscriptions = 0;
   let requests = 0;
   for (const entry of entries.values()) {
     subscriptions += entry.subscriptions.size;
-    if (entry.request) requests++;
+    if (entry.request || entry.delivering) requests++;
   }
   return { entries: entries.size, subscriptions, requests };
 }
