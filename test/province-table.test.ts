@@ -543,7 +543,7 @@ describe('<tiendo-province-table>', () => {
       names_.push(this.download);
     };
     try {
-      expect(part(el, 'csv')!.textContent!.trim()).to.equal('Tải CSV');
+      expect(part(el, 'csv')!.textContent!.trim()).to.equal('Tải về tệp CSV');
       part(el, 'csv')!.click();
       const start = performance.now();
       while (!blobs.length && performance.now() - start < 3000) await new Promise((r) => setTimeout(r, 10));

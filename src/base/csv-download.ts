@@ -1,5 +1,5 @@
 /**
- * "Tải CSV": a table's rows as a CSV file. Loaded only when the button is
+ * "Tải về tệp CSV": a table's rows as a CSV file. Loaded only when the button is
  * pressed, so pages that never download do not pay for it.
  *
  * The text is UTF-8 with a BOM (so Excel keeps the diacritics), CRLF line ends,

@@ -29,7 +29,7 @@ const vi = {
   'table.top': 'Dẫn đầu về {column}: {name} ({value})',
   'table.shown': 'Đang hiện {shown} trên {total} tỉnh, thành phố.',
   'table.shown.commune': 'Đang hiện {shown} trên {total} xã, phường.',
-  'table.csv': 'Tải CSV',
+  'table.csv': 'Tải về tệp CSV',
   'table.csvAll': 'Tệp CSV có đủ {count} hàng của bảng.',
   // Finding a row in a long table.
   'table.find': 'Tìm tỉnh, thành phố',

@@ -51,7 +51,7 @@ export type * from './table-types.js';
  * @csspart title - The caption's text: the widget's title (a heading with `heading-level`).
  * @csspart scroll-hint - "Cuộn ngang để xem thêm cột", shown only while the table scrolls.
  * @csspart row - Every province row; also `row-highlight` (the `highlight` province) and `row-national`.
- * @csspart csv - The "Tải CSV" button.
+ * @csspart csv - The "Tải về tệp CSV" button.
  * @csspart find - The filter box (past 40 rows).
  * @csspart pages - The page buttons (past 100 rows).
  * @csspart table-note - A note under the table (mixed sources and dates, regrouped figures).
