@@ -322,6 +322,11 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     return true;
   }
 
+  /** @internal The ready widget's role, named by its title: a group (a chart is a figure). */
+  protected get boxRole(): string {
+    return 'group';
+  }
+
   /** @internal A chunk the view needs before it can render (the table's and the chart's views). */
   protected get viewChunk(): LazyChunk<unknown> | undefined {
     return undefined;
@@ -475,7 +480,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
         const view = this.renderView(o.view);
         const said = this.sentence(o.view);
         // Written without indentation inside the template: Lit ships template text as it is (the core's budget).
-        return html`<div part="base" class="widget" lang=${lang} role="group" aria-labelledby=${this.#titled ? 'area title' : nothing}>${view}${said
+        return html`<div part="base" class="widget" lang=${lang} role=${this.boxRole} aria-labelledby=${this.#titled ? 'area title' : nothing}>${view}${said
           ? html`<p part="sentence" class=${this.showSentence ? 'sentence' : 'visually-hidden'}>${said
               .split(MARK)
               .map((t, i) => (i % 2 ? html`<bdi lang="vi">${t}</bdi>` : t))}</p>`

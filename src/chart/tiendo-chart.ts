@@ -7,7 +7,7 @@ import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
 import { LazyChunk } from '../base/lazy-chunk.js';
 import { placesChunk } from '../places/places-chunk.js';
-import { chartTableChunk } from './view-chunk.js';
+import { chartTableChunk as tableChunk } from './view-chunk.js';
 import type { GroupChoice } from '../base/group-controller.js';
 import type { Feed } from '../feed/types.js';
 import { chartStyles } from './chart.styles.js';
@@ -17,7 +17,6 @@ import type { ChartWord } from './chart-words.js';
 export type * from './chart-types.js';
 
 // The view chunk is asked for with the element's own code (src/index.ts): one LazyChunk for both.
-const tableChunk = chartTableChunk;
 const rendererChunk = new LazyChunk('chart-renderer', () => import('./chart-renderer.js'));
 // Each type beyond bars is a chunk of its own, fetched by the first chart of that type.
 const timeChunk = new LazyChunk('chart-time', () => import('./chart-time.js'));
@@ -241,11 +240,13 @@ export class TiendoChart extends TiendoElement<ChartView> {
     this.sync(true);
   }
 
+  /** @internal A chart is a figure named by its title, not a group. */
+  protected override get boxRole(): string {
+    return 'figure';
+  }
+
   protected override updated(): void {
     super.updated();
-    // A chart is a figure named by its title, not a group (the base names the box; only its role differs).
-    const box = this.renderRoot.querySelector('.widget[role="group"]');
-    if (box?.querySelector('#title')) box.setAttribute('role', 'figure');
     this.sync();
   }
 
