@@ -65,6 +65,17 @@ for (const m of plain.matchAll(/^(\S+):\s*\|[^|\n]*\|[^|\n]*\|\s*(\d+) passed, (
   perEngine.set(m[1], { passed: +m[2], failed: +m[3] });
 }
 
+// A runner that stops on an uncaught error prints it amid thousands of lines of expected warnings;
+// repeat it here, near the counts, so a CI log cut to its last lines still says what stopped the run.
+const runnerErrors = [];
+const lines = plain.split('\n');
+lines.forEach((line, i) => {
+  if (/Uncaught exception|^WebKit: loading .* failed/.test(line.trim())) runnerErrors.push(lines.slice(i, i + 12).join('\n'));
+});
+const files = new Map();
+for (const m of plain.matchAll(/^(\S+):\s*\|[^|\n]*\|\s*(\d+)\/(\d+) test files/gm)) files.set(m[1], +m[3] - +m[2]);
+for (const [name, left] of files) if (left > 0 && perEngine.has(name)) perEngine.get(name).unfinished = left;
+
 if (pkg.scripts['test:cli'] && existsSync(join(root, 'test/cli'))) {
   const cli = await run('npm', ['run', '--silent', 'test:cli'], {}, 'cli');
   if (cli.code) failedSteps++;
@@ -84,9 +95,11 @@ if (process.env.TIENDO_STORYBOOK !== '0') {
 
 let passed = 0;
 let failed = 0;
+if (runnerErrors.length) console.log(`\nThe browser runner reported:\n${runnerErrors.join('\n---\n')}`);
 console.log('\nTests per engine:');
 for (const [name, c] of perEngine) {
-  console.log(`  ${name.padEnd(26)} ${c.passed} passed, ${c.failed} failed`);
+  const unfinished = c.unfinished ? ` (${c.unfinished} test files not run: the runner stopped)` : '';
+  console.log(`  ${name.padEnd(26)} ${c.passed} passed, ${c.failed} failed${unfinished}`);
   passed += c.passed;
   failed += c.failed;
 }

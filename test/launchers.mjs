@@ -100,6 +100,34 @@ class WebkitLauncher extends WebdriverLauncher {
     return super.initialize(config, testFiles);
   }
 
+  /**
+   * Loads a test file's page. The runner's own session manager starts this navigation without
+   * waiting for it, so a failed navigation (the engine's page process gone, the driver's session
+   * lost) surfaces as an uncaught exception that stops the whole run with no test named (a CI run
+   * stopped at "34/40 test files" that way). Here the navigation is awaited: on failure the error
+   * is printed, a new browser session is started and the page is loaded once more; if that fails
+   * too, the runner marks this one test file failed, with the error, and goes on with the rest.
+   * Nothing is retried inside a test file: its tests run once and report as they are.
+   */
+  async startSession(id, url) {
+    await this.ensureManagerInitialized();
+    try {
+      await this.driverManager.startSession(id, url);
+    } catch (error) {
+      console.error(`\nWebKit: loading ${url} failed (${error?.message ?? error}); starting a new browser session and loading it again.`);
+      try {
+        await this.driver?.deleteSession();
+      } catch {
+        // the session is already gone
+      }
+      if (this.pendingHeartbeat != null) clearInterval(this.pendingHeartbeat);
+      this.driver = undefined;
+      this.driverManager = undefined;
+      await this.ensureManagerInitialized();
+      await this.driverManager.startSession(id, url);
+    }
+  }
+
   async stop() {
     try {
       await super.stop();
