@@ -30,7 +30,7 @@
  *   node scripts/bench/first-paint.mjs   (after npx vite build)
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -92,20 +92,27 @@ ${body}
 /**
  * A copy of what the bench needs, in `dir`, so that a rebuild of dist/ by someone else during the
  * two minutes changes nothing: the built library (dist/, without the CLI), the feed as
- * feed.json, and the command line built from today's sources (cli.mjs, run by tiendo.mjs).
+ * feed.json, and the command line built from today's sources (cli/cli.mjs, run by tiendo.mjs, with
+ * the build's chunks.json beside its folder as in dist/).
  */
 async function snapshot(root, feed, dir) {
   const { buildCli } = await import('../build-cli.mjs');
   for (let attempt = 0; ; attempt++) {
     try {
       const cli = await buildCli({ root });
-      copyFileSync(cli, join(dir, 'cli.mjs'));
+      // In a folder of its own, as in dist/cli/: the tool reads the build's chunk list at ../chunks.json
+      // (its preload hints); without it the plain snippet had none and the bench measured a page the
+      // tool does not write.
+      mkdirSync(join(dir, 'cli'), { recursive: true });
+      copyFileSync(cli, join(dir, 'cli', 'cli.mjs'));
       const dist = join(root, 'dist');
       if (!existsSync(join(dist, 'tiendo.js')) || !existsSync(join(dist, 'chunks'))) throw new Error('dist/ is not built (npx vite build)');
       rmSync(join(dir, 'dist'), { recursive: true, force: true });
       cpSync(dist, join(dir, 'dist'), { recursive: true, filter: (from) => !from.startsWith(join(dist, 'cli')) });
       const missing = missingModules(join(dir, 'dist'));
       if (missing.length) throw new Error(`dist/ is being rebuilt (missing ${missing.join(', ')})`);
+      if (!existsSync(join(dir, 'dist', 'chunks.json'))) throw new Error('dist/chunks.json is missing (npx vite build writes it)');
+      copyFileSync(join(dir, 'dist', 'chunks.json'), join(dir, 'chunks.json'));
       break;
     } catch (e) {
       // dist/ emptied by a build under way elsewhere: wait for it.
@@ -114,7 +121,7 @@ async function snapshot(root, feed, dir) {
     }
   }
   copyFileSync(join(root, feed), join(dir, 'feed.json'));
-  writeFileSync(join(dir, 'tiendo.mjs'), "import { main } from './cli.mjs';\nprocess.exitCode = await main(process.argv.slice(2));\n");
+  writeFileSync(join(dir, 'tiendo.mjs'), "import { main } from './cli/cli.mjs';\nprocess.exitCode = await main(process.argv.slice(2));\n");
 }
 
 /** The modules that a script of `dist` imports by a relative path and that are not there (a copy taken mid-build). */
