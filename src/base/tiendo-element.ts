@@ -24,6 +24,7 @@ import type { ChosenArea } from '../feed/figures.js';
 import { FeedChecker, issueText } from '../feed/validation.js';
 import { loadMessages, messagesReady, msg, type Lang, type MessageKey, type MessageParams } from '../i18n/messages.js';
 import type { LazyChunk } from './lazy-chunk.js';
+import { inTurn } from './tasks.js';
 
 export type { ViewBase, WidgetProblem } from './figures-controller.js';
 
@@ -344,7 +345,8 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
 
   /**
    * Every update waits for the chunks its view needs (only the first widget of its kind on a
-   * page has to). If one cannot be fetched, the widget shows its error state and asks again later.
+   * page has to), then for its turn (src/base/tasks.ts). If a chunk cannot be fetched, the widget
+   * shows its error state and asks again later.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
     const chunks = [this.viewChunk, ...this.extraChunks].filter((c): c is LazyChunk<unknown> => Boolean(c && !c.value));
@@ -352,7 +354,8 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     if (this.#chunkRetry === undefined) {
       for (const chunk of chunks) await chunk.load().catch(() => this.chunkFailed(chunk.name, false));
     }
-    return super.scheduleUpdate();
+    // Widgets take turns: a page of them draws in tasks the reader's taps can come between.
+    return inTurn(() => super.scheduleUpdate());
   }
 
   /**

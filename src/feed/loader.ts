@@ -21,6 +21,7 @@ import { MAX_FEED_BYTES, type Feed } from './types.js';
 import { validateFeedText, warnRepairs, type FeedIssue } from './validation.js';
 import { resolveLang } from '../i18n/lang.js';
 import { readBodyLimited } from './read-body.js';
+import { nextTask } from '../base/tasks.js';
 import type { RuleKey } from '../i18n/rule-messages.js';
 
 export type FeedErrorKind = 'network' | 'http' | 'json' | 'invalid' | 'too-big' | 'timeout';
@@ -460,18 +461,6 @@ class FeedEntry {
       console.error(e); // one widget's fault must not starve the others
     }
   }
-}
-
-/** A new task (a message to itself: not a timer, so no clamping and nothing a fake clock holds back). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
 }
 
 /** A feed's answer: its text (undefined for HTTP 304, nothing new) and how long it stays fresh (s). */
