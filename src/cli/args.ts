@@ -34,6 +34,7 @@ export const OPTIONS: Record<Command, Record<string, boolean>> = {
     '--src': true,
     '--base': true,
     '--prerender': false,
+    '--no-reserve': false,
     '--timeout': true,
   },
 };

@@ -221,6 +221,8 @@ Tùy chọn:
   --prerender             kèm nội dung đã dựng sẵn (declarative shadow DOM) của progress, kpi, table:
                           số liệu hiện ngay, trang không xê dịch khi tập lệnh chạy; cần
                           Content-Security-Policy cho phép style nội tuyến (các mã băm in ra ở stderr)
+  --no-reserve            không in dòng <style> giữ chỗ (chiều cao ước tính của tiện ích khi có số liệu,
+                          để trang không xê dịch); dùng cho trang có Content-Security-Policy chặn <style>
   --timeout <giây>        thời gian chờ máy chủ khi đọc feed từ địa chỉ (mặc định 30)
 
 Ví dụ:
@@ -247,6 +249,8 @@ Options:
   --prerender             add the prerendered content (declarative shadow DOM) of a progress, kpi, table:
                           figures at first paint, no layout shift when the script runs; needs a
                           Content-Security-Policy that allows its inline style (hashes printed on stderr)
+  --no-reserve            no <style> line reserving the widget's estimated ready height (which keeps the
+                          page from jumping); for a page whose Content-Security-Policy blocks <style>
   --timeout <seconds>     how long to wait for the server when reading the feed from an address (default 30)
 
 Examples:

@@ -84,6 +84,7 @@ export async function snippetCommand(target: string, options: Map<string, string
     base: base.endsWith('/') ? base : `${base}/`,
     lang,
     prerender,
+    noReserve: options.has('--no-reserve'),
     chunks: await chunkList(),
   });
   if (!snippet.fallback) note(cliMsg(lang, 'snippet.noFigures'));

@@ -22,10 +22,14 @@ export type Attribute = [name: string, value: string];
 export interface Heights {
   phone: number;
   desktop: number;
+  /** At a small phone's width (360 px), when it differs from the phone's. */
+  narrow?: number;
 }
 
 /** Below this viewport width the phone height applies. */
 export const PHONE_BREAKPOINT = 480;
+/** Below this viewport width the small phone's height applies. */
+export const NARROW_BREAKPOINT = 380;
 
 /** Text for an attribute value in double quotes. */
 export function escapeAttr(s: string): string {
@@ -51,12 +55,20 @@ function attrs(list: Attribute[]): string {
  * figures arrive. It applies before the element is defined and while it loads;
  * once ready, the widget's own height (the one measured) takes over.
  */
-export function reserveCss(tag: string, h: Heights): string {
+export function reserveCss(tag: string, h: Heights, o: { scaled?: boolean } = {}): string {
   const sel = `${tag}:not([state=ready])`;
-  const px = (n: number) => `${Math.max(0, Math.round(n))}px`;
-  let css = `${sel}{display:block;min-height:${px(h.desktop)}}`;
+  // Scaled: heights given at a 16 px text size also grow with the page's root size (a portal's "A+"
+  // sets html { font-size }, and the widget's text follows it), never shrinking below the 16 px figure.
+  const size = (n: number) => {
+    const px = Math.max(0, Math.round(n));
+    return o.scaled ? `max(${px}px,${Number((px / 16).toFixed(2))}rem)` : `${px}px`;
+  };
+  let css = `${sel}{display:block;min-height:${size(h.desktop)}}`;
   if (Math.round(h.phone) !== Math.round(h.desktop)) {
-    css += `@media (max-width:${PHONE_BREAKPOINT}px){${sel}{min-height:${px(h.phone)}}}`;
+    css += `@media (max-width:${PHONE_BREAKPOINT}px){${sel}{min-height:${size(h.phone)}}}`;
+  }
+  if (h.narrow !== undefined && Math.round(h.narrow) !== Math.round(h.phone)) {
+    css += `@media (max-width:${NARROW_BREAKPOINT}px){${sel}{min-height:${size(h.narrow)}}}`;
   }
   return css;
 }
@@ -84,8 +96,10 @@ export interface ScriptSnippetInput {
    * widget's code and view), hinted together so none waits for another (issue 19).
    */
   chunks?: string[];
-  /** The ready widget's heights, for the reserve-CSS line; absent until measured. */
+  /** The ready widget's heights, for the reserve-CSS line; absent until measured (or estimated). */
   heights?: Heights;
+  /** The heights are at a 16 px text size and grow with the page's root size (`tiendo snippet`'s estimate). */
+  scaled?: boolean;
   /**
    * The widget's shadow content as HTML, already escaped (a `<template shadowrootmode="open">`
    * rendered by src/snippet/prerender.ts), written inside the tag before the fallback text.
@@ -98,7 +112,7 @@ export function scriptSnippet(s: ScriptSnippetInput): string {
   const script = fileUrl('tiendo.js', s.base);
   const lines = [script, ...(s.chunks ?? []).map((c) => fileUrl(c, s.base))].map((u) => `<link rel="modulepreload" href="${escapeAttr(u)}">`);
   if (s.feed) lines.push(`<link rel="preload" as="fetch" crossorigin href="${escapeAttr(s.feed)}">`);
-  if (s.heights) lines.push(`<style>${reserveCss(s.tag, s.heights)}</style>`);
+  if (s.heights) lines.push(`<style>${reserveCss(s.tag, s.heights, { scaled: s.scaled })}</style>`);
   lines.push(`<script type="module" src="${escapeAttr(script)}"></script>`);
   lines.push(`<${s.tag}${attrs(s.attributes)}>${s.shadow ?? ''}${escapeText(s.fallback)}</${s.tag}>`);
   return lines.join('\n');

@@ -8,6 +8,7 @@
 import type { Feed } from '../feed/types.js';
 import type { Lang } from '../i18n/messages.js';
 import { fallbackText } from './fallback-text.js';
+import { estimateHeights, type EstimatedHeights } from './reserve.js';
 import { chunksFor, scriptSnippet, type Attribute } from './snippets.js';
 
 /** What the editor chose. */
@@ -25,6 +26,11 @@ export interface SnippetRequest {
   lang: Lang;
   /** Adds the widget's shadow content, rendered on the server. */
   prerender?: boolean;
+  /**
+   * Writes no reserve-CSS line (a page whose Content-Security-Policy forbids inline `<style>`). By
+   * default a plain snippet reserves the widget's estimated ready height ({@link estimateHeights}).
+   */
+  noReserve?: boolean;
   /** dist/chunks.json, when the build wrote one: the chunks to hint for the widget. */
   chunks?: Record<string, string[]>;
 }
@@ -36,6 +42,8 @@ export interface Snippet {
   fallback: string;
   /** The prerendered `<template shadowrootmode="open">…</template>`, when asked for. */
   shadow?: string;
+  /** The ready heights the reserve-CSS line holds (px at a 16 px text size), when it has one. */
+  heights?: EstimatedHeights;
 }
 
 /** Widgets that compare areas: the chosen province is their highlighted one. */
@@ -57,6 +65,8 @@ export async function writeSnippet(feed: Feed, r: SnippetRequest): Promise<Snipp
   const attributes = snippetAttributes(r);
   const fallback = fallbackText(feed, { widget: r.tag, province: r.province, metric: r.metric }, r.lang);
   const shadow = r.prerender ? await (await import('./prerender.js')).prerender(r.tag, attributes, feed) : undefined;
-  const html = scriptSnippet({ base: r.base, tag: r.tag, attributes, fallback, feed: r.src, shadow, chunks: chunksFor(r.chunks, r.tag) });
-  return { html, fallback, shadow };
+  // A prerendered widget takes its ready height from its own content; a plain one reserves it.
+  const heights = shadow || r.noReserve ? undefined : estimateHeights(feed, r.tag, { province: r.province, metric: r.metric, lang: r.lang });
+  const html = scriptSnippet({ base: r.base, tag: r.tag, attributes, fallback, feed: r.src, shadow, chunks: chunksFor(r.chunks, r.tag), heights, scaled: true });
+  return { html, fallback, shadow, heights };
 }

@@ -52,13 +52,15 @@ describe('snippet: the plain snippet', () => {
     const all = run.stdout.trim().split('\n');
     assert.equal(all.filter((l) => core.test(l)).length, 1, 'one hint for the core chunk');
     const lines = all.filter((l) => !core.test(l));
-    assert.deepEqual(lines.slice(0, 3), [
+    assert.deepEqual(lines.slice(0, 4), [
       '<link rel="modulepreload" href="/tiendo/tiendo.js">',
       '<link rel="preload" as="fetch" crossorigin href="/feeds/de-an-06.json">',
+      // The ready height reserved (estimated at 16 px text, growing with the page's root size): the page does not jump.
+      '<style>tiendo-progress:not([state=ready]){display:block;min-height:max(171px,10.69rem)}@media (max-width:480px){tiendo-progress:not([state=ready]){min-height:max(215px,13.44rem)}}</style>',
       '<script type="module" src="/tiendo/tiendo.js"></script>',
     ]);
     assert.equal(
-      lines[3],
+      lines[4],
       '<tiendo-progress src="/feeds/de-an-06.json" province="nghe-an">Nghệ An: 6/38 mô hình hoàn thành (15,8%) — số liệu tính đến ngày 04/10/2024</tiendo-progress>',
     );
   });
@@ -233,10 +235,112 @@ describe('snippet: no snippet for a bad feed or choice', () => {
   it('help in both languages names every option', async () => {
     const vi = await cli('snippet', '--help');
     const en = await cli('help', 'snippet', '--lang', 'en');
-    for (const option of ['--widget', '--province', '--metric', '--src', '--base', '--prerender', '--timeout']) {
+    for (const option of ['--widget', '--province', '--metric', '--src', '--base', '--prerender', '--no-reserve', '--timeout']) {
       assert.ok(vi.stdout.includes(option) && en.stdout.includes(option), option);
     }
     assert.match((await cli('--help')).stdout, /tiendo snippet <tệp\|địa chỉ>/);
+  });
+});
+
+/** The reserve line of a snippet: its min-height (px at 16 px text) by viewport: default (desktop), ≤480 px, ≤380 px. */
+function reserveOf(html, tag) {
+  const m = new RegExp(`^<style>(.*)</style>$`, 'm').exec(html);
+  if (!m) return undefined;
+  const sel = `${tag}:not([state=ready])`;
+  const px = (css) => Number(/min-height:max\((\d+)px,([\d.]+)rem\)/.exec(css)?.[1]);
+  const first = new RegExp(`^${sel.replace(/[[\]()]/g, '\\$&')}\\{display:block;(min-height:max\\(\\d+px,[\\d.]+rem\\))\\}`).exec(m[1]);
+  assert.ok(first, `reserve line: ${m[1]}`);
+  const phone = /@media \(max-width:480px\)\{[^{]+\{([^}]+)\}\}/.exec(m[1]);
+  const narrow = /@media \(max-width:380px\)\{[^{]+\{([^}]+)\}\}/.exec(m[1]);
+  const desktop = px(first[1]);
+  const phonePx = phone ? px(phone[1]) : desktop;
+  return { css: m[1], desktop, phone: phonePx, narrow: narrow ? px(narrow[1]) : phonePx };
+}
+
+describe('snippet: the reserve line (the ready height kept while loading: no layout shift)', () => {
+  it('progress, KPI and table: one <style> line before the script, min-height while not ready, taller on phones, in rem too', async () => {
+    for (const [tag, args] of [
+      ['tiendo-progress', ['--widget', 'progress', '--province', 'nghe-an']],
+      ['tiendo-kpi', ['--widget', 'kpi', '--province', 'nghe-an', '--metric', 'on-time']],
+      ['tiendo-province-table', ['--widget', 'table']],
+    ]) {
+      const run = await cli('snippet', FEED, ...args, '--src', '/f.json');
+      assert.equal(run.code, 0, run.stderr);
+      const lines = run.stdout.trim().split('\n');
+      const style = lines.findIndex((l) => l.startsWith('<style>'));
+      assert.equal(lines.filter((l) => l.startsWith('<style>')).length, 1, tag);
+      assert.ok(style >= 0 && style < lines.findIndex((l) => l.startsWith('<script')), `${tag}: the reserve before the script`);
+      const r = reserveOf(run.stdout, tag);
+      // The builder's form: display:block covers the moment before the element is defined (the fallback text is inline then).
+      assert.match(r.css, new RegExp(`^${tag}:not\\(\\[state=ready\\]\\)\\{display:block;min-height:max\\(\\d+px,[\\d.]+rem\\)\\}`));
+      // px and rem say the same at 16 px; a phone's column is narrower, so the widget is at least as tall there.
+      for (const m of r.css.matchAll(/max\((\d+)px,([\d.]+)rem\)/g)) assert.ok(Math.abs(Number(m[1]) / 16 - Number(m[2])) < 0.01, m[0]);
+      assert.ok(r.desktop > 100 && r.desktop <= r.phone && r.phone <= r.narrow, `${tag}: ${JSON.stringify(r)}`);
+    }
+  });
+
+  it('the estimate follows the content: a target, a trend and a long source make a KPI taller; a long table is capped at its scrolling box', async () => {
+    const base = feedJson();
+    const plain = structuredClone(base);
+    const p = plain.provinces.find((x) => x.id === 'nghe-an');
+    p.metrics['on-time'] = { value: 74336, total: 74587 };
+    delete p.source;
+    const rich = structuredClone(plain);
+    const q = rich.provinces.find((x) => x.id === 'nghe-an');
+    q.metrics['on-time'] = {
+      value: 74336,
+      total: 74587,
+      target: 0.995,
+      period: '9 tháng đầu năm 2024',
+      history: [{ asOf: '2024-06-30', value: 50000, total: 51000 }],
+    };
+    q.source = { name: 'Cổng thông tin điện tử Công an tỉnh Nghệ An, chuyên mục cải cách hành chính và chuyển đổi số' };
+    const args = ['--widget', 'kpi', '--province', 'nghe-an', '--metric', 'on-time', '--src', '/f.json'];
+    const small = reserveOf((await cli('snippet', file('kpi-plain.json', plain), ...args)).stdout, 'tiendo-kpi');
+    const big = reserveOf((await cli('snippet', file('kpi-rich.json', rich), ...args)).stdout, 'tiendo-kpi');
+    // Trend 1.85em, change ≥1.75em, period 1.3em, target ≥2.56em: at least 7em more (112 px) at every width.
+    for (const k of ['desktop', 'phone', 'narrow']) assert.ok(big[k] - small[k] >= 112, `${k}: ${small[k]} → ${big[k]}`);
+
+    const table = async (n, name) => {
+      const feed = structuredClone(base);
+      feed.provinces = Array.from({ length: n }, (_, i) => ({ ...structuredClone(base.provinces[i % base.provinces.length]), id: `p${i}`, name: `Tỉnh ${i}`, code: undefined }));
+      return reserveOf((await cli('snippet', file(name, feed), '--widget', 'table', '--src', '/f.json')).stdout, 'tiendo-province-table');
+    };
+    const [three, thirty, sixty] = [await table(3, 't3.json'), await table(30, 't30.json'), await table(60, 't60.json')];
+    assert.ok(three.desktop < thirty.desktop, `${three.desktop} < ${thirty.desktop}`);
+    // Past about 17 rows the table scrolls inside a box at most 36em tall: the widget is no taller.
+    assert.equal(sixty.desktop, thirty.desktop);
+    assert.ok(sixty.desktop < 48 * 16, `${sixty.desktop}`);
+  });
+
+  it('--no-reserve writes the same snippet without the <style> line (a Content-Security-Policy that forbids inline style)', async () => {
+    const args = ['snippet', FEED, '--widget', 'kpi', '--province', 'nghe-an', '--metric', 'on-time', '--src', '/f.json'];
+    const withIt = await cli(...args);
+    const without = await cli(...args, '--no-reserve');
+    assert.equal(without.code, 0, without.stderr);
+    assert.doesNotMatch(without.stdout, /<style>/);
+    assert.equal(
+      without.stdout,
+      withIt.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('<style>'))
+        .join('\n'),
+    );
+  });
+
+  it('no reserve line with --prerender (the shadow content has its height), nor for widgets it does not estimate, nor without figures', async () => {
+    const pre = await cli('snippet', FEED, '--widget', 'progress', '--province', 'nghe-an', '--src', '/f.json', '--prerender');
+    assert.doesNotMatch(pre.stdout.split('<tiendo-progress')[0], /<style>/);
+    for (const widget of ['chart', 'map', 'model-list']) {
+      const run = await cli('snippet', FEED, '--widget', widget, '--src', '/f.json', ...(widget === 'model-list' ? ['--province', 'nghe-an'] : []));
+      assert.equal(run.code, 0, `${widget}: ${run.stderr}`);
+      assert.doesNotMatch(run.stdout, /<style>/, widget);
+    }
+    const none = feedJson();
+    none.provinces.find((x) => x.id === 'nghe-an').metrics = {};
+    const run = await cli('snippet', file('no-figures.json', none), '--widget', 'kpi', '--province', 'nghe-an', '--metric', 'on-time', '--src', '/f.json');
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, /<style>/);
   });
 });
 
