@@ -439,13 +439,13 @@ class FeedEntry {
     this.#schedule();
     if (!next) return;
     this.snapshot = next;
-    // Each widget draws the answer in a task of its own: twelve widgets on one feed are twelve short
-    // tasks the page can answer input between, not one long one (issue 19). A widget that joins
-    // meanwhile gets the answer at once; a newer answer takes over.
+    // Each widget draws the answer in a task of its own, after the one that read and checked it:
+    // twelve widgets on one feed are twelve short tasks the page can answer input between, not one
+    // long one (issue 19). A widget that joins meanwhile gets the answer at once; a newer answer takes over.
     this.delivering++;
     try {
-      for (const [i, sub] of [...this.subscriptions].entries()) {
-        if (i) await nextTask();
+      for (const sub of [...this.subscriptions]) {
+        await nextTask();
         if (this.snapshot !== next) return;
         if (this.subscriptions.has(sub)) this.#notify(sub);
       }
