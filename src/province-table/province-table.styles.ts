@@ -1,8 +1,16 @@
 import { css } from 'lit';
 
 export const tableStyles = css`
+  /* The skeleton reserves the height of a short table when it is ready (a caption, a header, a few rows, the
+     CSV button; issue 19), taller on a phone where the header's words wrap; a long table grows to its
+     scrolling box (at most 36em). A snippet from tiendo snippet reserves the table's own height. */
   :host {
-    --tiendo-skeleton-height: 16em;
+    --tiendo-skeleton-height: 18em;
+  }
+  @media (max-width: 30em) {
+    :host {
+      --tiendo-skeleton-height: 26em;
+    }
   }
   .widget {
     --_shade: color-mix(in srgb, var(--tiendo-color-text, #1f2328) 22%, transparent);

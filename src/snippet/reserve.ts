@@ -8,11 +8,17 @@
  * src/province-table styles): every part is a number of lines of a known font
  * size and line height, in em of the widget's text size (16 px unless the page
  * or the reader changes it). How many lines a text takes is estimated from its
- * length and an average character width of the common system sans-serif fonts
- * (Roboto, San Francisco, Segoe UI, DejaVu Sans: about 0.48–0.55 em), at three
- * typical column widths: a small phone (360 px wide), a large phone (412 px) and
- * a desktop column (720 px), each with the page's 16 px margins. A wrong guess
- * costs a shift of one line, not the widget's whole height.
+ * length and an average character width, at three typical column widths: a
+ * small phone (360 px wide), a large phone (412 px) and a desktop column
+ * (720 px), each with the page's 16 px margins.
+ *
+ * The character widths are those of DejaVu Sans (0.52 em for Vietnamese text,
+ * 0.6 em bold and for digits), the widest of the common system sans-serif
+ * fonts; Roboto, San Francisco, Segoe UI and Arial are about 0.47 em. So where a
+ * text is near a column's end the estimate errs tall by a line: the widget then
+ * ends a line shorter than reserved rather than pushing the text below it down.
+ * (Where the estimate itself is off, e.g. a figure and its rate that just fit
+ * on one row, the widget can still end a line taller.)
  */
 import type { Feed, FeedArea, FeedSource, MetricValue, ModelCounts } from '../feed/types.js';
 import { formatDate, formatNumber } from '../i18n/format.js';
@@ -32,7 +38,7 @@ export interface EstimatedHeights {
 export const COLUMNS = { narrow: 360 - 32, phone: 412 - 32, desktop: 720 } as const;
 
 /** Average advance of one character, in em: regular text, bold text and digits. */
-const CHAR = 0.53;
+const CHAR = 0.52;
 const BOLD = 0.6;
 const DIGIT = 0.6;
 /** The box around every widget: 1em padding above and below, and a 1 px border (in px, added at the end). */
@@ -48,13 +54,18 @@ function chars(text: string): number {
 
 /** Lines a text of `width` em takes in a column of `column` em (words do not fill a line to its end). */
 function lines(width: number, column: number): number {
-  const room = Math.max(1, column - 1);
+  const room = Math.max(1, column - 0.5);
   return Math.max(1, Math.ceil(width / room));
 }
 
 /** Width in em of a text at a `size` (em) with an average advance `adv`. */
 function textWidth(text: string, size = 1, adv = CHAR): number {
   return chars(text) * adv * size;
+}
+
+/** Width in em of a formatted figure ("4.222.575", "97,85%") at a `size`: digits are wide, separators narrow. */
+function figureWidth(text: string, size = 1): number {
+  return [...text].reduce((w, ch) => w + (/[.,\s]/.test(ch) ? 0.3 : DIGIT), 0) * size;
 }
 
 /** Rows of items that wrap (flex-wrap), each `widths[i]` em wide, `gap` em apart. */
@@ -75,7 +86,7 @@ function rows(widths: number[], gap: number, column: number): number {
 /** The footer's words as the widget writes them: "Nguồn: …", then the date, which never breaks inside. */
 function footerHeight(lang: Lang, source: FeedSource | undefined, asOf: string | undefined, column: number): number {
   if (!source && !asOf) return 0;
-  const room = column - 1;
+  const room = column - 0.5;
   const name = source ? textWidth(`${lang === 'vi' ? 'Nguồn:' : 'Source:'} ${source.name}${asOf ? ' · ' : ''}`, SMALL) : 0;
   const date = asOf ? textWidth(`${lang === 'vi' ? 'Số liệu tính đến ngày' : 'Figures as of'} ${formatDate(asOf, lang)}`, SMALL) : 0;
   let n = name ? lines(name, column) : 0;
@@ -106,8 +117,13 @@ function progressHeight(area: FeedArea, name: string, lang: Lang, column: number
   const title = textWidth(name, 1, BOLD);
   if (m.completed === undefined) h += lines(title, column) * 1.5;
   else {
-    const percent = m.completed === 0 ? textWidth(lang === 'vi' ? 'Chưa có mô hình nào hoàn thành' : 'No pilot model completed yet', 1, BOLD) : 5 * DIGIT * 1.5;
-    const high = m.completed === 0 ? 1.5 : 1.8;
+    // None completed is said in words (1em, line height 1.2), with the models in progress.
+    const none =
+      m.completed === 0 &&
+      (lang === 'vi' ? 'Chưa hoàn thành mô hình nào' : 'No pilot model completed yet') +
+        (m.inProgress ? (lang === 'vi' ? `; ${n(m.inProgress)} mô hình đang triển khai` : `; ${n(m.inProgress)} in progress`) : '');
+    const percent = none ? textWidth(none, 1, BOLD) : figureWidth('99,9%', 1.5);
+    const high = none ? lines(percent, column) * 1.2 : 1.8;
     h += title + 1 + percent <= column ? Math.max(1.5, high) : lines(title, column) * 1.5 + 0.25 + high;
   }
   // "494/1.371 mô hình hoàn thành".
@@ -143,13 +159,13 @@ function kpiHeight(feed: Feed, area: FeedArea, name: string | undefined, metricI
   const rate = f.total !== undefined && f.value !== undefined;
   const big = f.value !== undefined && top === undefined && f.value >= 1e6;
   const parts: [width: number, height: number][] = [];
-  if (f.value === undefined) parts.push([textWidth('99,99%', 2, DIGIT), 2.3]);
+  if (f.value === undefined) parts.push([figureWidth('99,99%', 2), 2.3]);
   else {
-    const value = big ? textWidth(`${n(Math.round(f.value / 1e5) / 10)} triệu`, 2, DIGIT) : textWidth(n(f.value), 2, DIGIT);
-    parts.push([value + (top !== undefined ? textWidth(`/${n(top)}`, 1, DIGIT) : 0), 2.3]);
+    const value = big ? figureWidth(n(Math.round(f.value / 1e5) / 10), 2) + textWidth(' triệu', 2, BOLD) : figureWidth(n(f.value), 2);
+    parts.push([value + (top !== undefined ? figureWidth(`/${n(top)}`) : 0), 2.3]);
   }
   if (def.unit) parts.push([textWidth(def.unit), 1.5]);
-  if (rate) parts.push([textWidth('·'), 1.5], [textWidth('99,99%', 1.25, DIGIT), 1.875]);
+  if (rate) parts.push([textWidth('·'), 1.5], [figureWidth('99,99%', 1.25), 1.875]);
   let rowsOf: [number, number][] = [];
   for (const [w, hi] of parts) {
     const last = rowsOf.at(-1);
@@ -163,8 +179,15 @@ function kpiHeight(feed: Feed, area: FeedArea, name: string | undefined, metricI
   // The trend line (1.5em, 0.35em above) when the history gives a second point.
   const points = (f.history ?? []).filter((p) => (f.value !== undefined ? p.value !== undefined : p.rate !== undefined || p.total !== undefined)).length;
   if (points >= 1) h += 1.85;
-  // The change (0.9375em, 0.35em above): "▲ 1.234 so với 30/09/2025 (tốt hơn)".
-  if (f.previous !== undefined || points >= 1) h += 0.35 + lines(textWidth('▲ +1.234.567 so với 30/09/2025 (tốt hơn)', 0.9375), column) * 0.9375 * 1.5;
+  // The change (0.9375em, 0.35em above): "▲ 52.264 so với 31/05/2022 (chiều hướng tốt)", a rate's in percentage points.
+  const last = f.history?.at(-1);
+  const was = f.previous ?? (f.value !== undefined ? last?.value : (last?.rate ?? (last?.value !== undefined && last.total ? last.value / last.total : undefined)));
+  const now = f.value ?? f.rate;
+  if (was !== undefined && now !== undefined) {
+    const size = f.value !== undefined ? n(Math.abs(now - was)) : `${formatNumber(Math.abs(now - was) * 100, lang, 2)} ${lang === 'vi' ? 'điểm phần trăm' : 'percentage points'}`;
+    const words = lang === 'vi' ? `▲ ${size} so với 30/09/2025 (chiều hướng tốt)` : `▲ ${size} since 30 Sep 2025 (better)`;
+    h += 0.35 + lines(textWidth(words, 0.9375), column) * 0.9375 * 1.5;
+  }
   // The target's meter: its words (0.875em) and a 0.5em track, 0.5em and 0.25em above.
   if (f.target !== undefined) h += 0.5 + lines(textWidth('Mục tiêu 99,99% · chưa đạt', 0.875), column) * 0.875 * 1.5 + 0.25 + 0.5;
   else if (def.max !== undefined) h += 0.5 + 0.25 + 0.5;

@@ -63,12 +63,15 @@ export function reserveCss(tag: string, h: Heights, o: { scaled?: boolean } = {}
     const px = Math.max(0, Math.round(n));
     return o.scaled ? `max(${px}px,${Number((px / 16).toFixed(2))}rem)` : `${px}px`;
   };
-  let css = `${sel}{display:block;min-height:${size(h.desktop)}}`;
+  // Scaled (an estimate): the element's own skeleton takes the same height, less its padding and border,
+  // so that a skeleton taller than the estimate does not shrink when the figures arrive.
+  const rule = (n: number) => `min-height:${size(n)}${o.scaled ? `;--tiendo-skeleton-height:calc(${size(n)} - 2em - 2px)` : ''}`;
+  let css = `${sel}{display:block;${rule(h.desktop)}}`;
   if (Math.round(h.phone) !== Math.round(h.desktop)) {
-    css += `@media (max-width:${PHONE_BREAKPOINT}px){${sel}{min-height:${size(h.phone)}}}`;
+    css += `@media (max-width:${PHONE_BREAKPOINT}px){${sel}{${rule(h.phone)}}}`;
   }
   if (h.narrow !== undefined && Math.round(h.narrow) !== Math.round(h.phone)) {
-    css += `@media (max-width:${NARROW_BREAKPOINT}px){${sel}{min-height:${size(h.narrow)}}}`;
+    css += `@media (max-width:${NARROW_BREAKPOINT}px){${sel}{${rule(h.narrow)}}}`;
   }
   return css;
 }

@@ -56,7 +56,9 @@ describe('snippet: the plain snippet', () => {
       '<link rel="modulepreload" href="/tiendo/tiendo.js">',
       '<link rel="preload" as="fetch" crossorigin href="/feeds/de-an-06.json">',
       // The ready height reserved (estimated at 16 px text, growing with the page's root size): the page does not jump.
-      '<style>tiendo-progress:not([state=ready]){display:block;min-height:max(171px,10.69rem)}@media (max-width:480px){tiendo-progress:not([state=ready]){min-height:max(215px,13.44rem)}}</style>',
+      // The element's own skeleton takes that height too (less its padding and border), so it cannot be taller.
+      '<style>tiendo-progress:not([state=ready]){display:block;min-height:max(171px,10.69rem);--tiendo-skeleton-height:calc(max(171px,10.69rem) - 2em - 2px)}' +
+        '@media (max-width:480px){tiendo-progress:not([state=ready]){min-height:max(215px,13.44rem);--tiendo-skeleton-height:calc(max(215px,13.44rem) - 2em - 2px)}}</style>',
       '<script type="module" src="/tiendo/tiendo.js"></script>',
     ]);
     assert.equal(
@@ -248,7 +250,7 @@ function reserveOf(html, tag) {
   if (!m) return undefined;
   const sel = `${tag}:not([state=ready])`;
   const px = (css) => Number(/min-height:max\((\d+)px,([\d.]+)rem\)/.exec(css)?.[1]);
-  const first = new RegExp(`^${sel.replace(/[[\]()]/g, '\\$&')}\\{display:block;(min-height:max\\(\\d+px,[\\d.]+rem\\))\\}`).exec(m[1]);
+  const first = new RegExp(`^${sel.replace(/[[\]()]/g, '\\$&')}\\{display:block;(min-height:max\\(\\d+px,[\\d.]+rem\\));[^}]+\\}`).exec(m[1]);
   assert.ok(first, `reserve line: ${m[1]}`);
   const phone = /@media \(max-width:480px\)\{[^{]+\{([^}]+)\}\}/.exec(m[1]);
   const narrow = /@media \(max-width:380px\)\{[^{]+\{([^}]+)\}\}/.exec(m[1]);
@@ -272,7 +274,7 @@ describe('snippet: the reserve line (the ready height kept while loading: no lay
       assert.ok(style >= 0 && style < lines.findIndex((l) => l.startsWith('<script')), `${tag}: the reserve before the script`);
       const r = reserveOf(run.stdout, tag);
       // The builder's form: display:block covers the moment before the element is defined (the fallback text is inline then).
-      assert.match(r.css, new RegExp(`^${tag}:not\\(\\[state=ready\\]\\)\\{display:block;min-height:max\\(\\d+px,[\\d.]+rem\\)\\}`));
+      assert.match(r.css, new RegExp(`^${tag}:not\\(\\[state=ready\\]\\)\\{display:block;min-height:(max\\(\\d+px,[\\d.]+rem\\));--tiendo-skeleton-height:calc\\(\\1 - 2em - 2px\\)\\}`));
       // px and rem say the same at 16 px; a phone's column is narrower, so the widget is at least as tall there.
       for (const m of r.css.matchAll(/max\((\d+)px,([\d.]+)rem\)/g)) assert.ok(Math.abs(Number(m[1]) / 16 - Number(m[2])) < 0.01, m[0]);
       assert.ok(r.desktop > 100 && r.desktop <= r.phone && r.phone <= r.narrow, `${tag}: ${JSON.stringify(r)}`);
