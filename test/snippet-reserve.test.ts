@@ -31,7 +31,7 @@ const CASES: Case[] = [
 ];
 
 /** How far the box may move: the estimate's rounding and a font's few px, never a line of text (19–24 px). */
-const FEW_PX = 6;
+const FEW_PX = 4;
 /**
  * The estimate counts lines with DejaVu Sans's character widths (src/snippet/reserve.ts), the widest common
  * font. Where the widget's font is narrower (WebKitGTK picks Liberation Sans from the widget's font list on

@@ -44,7 +44,7 @@ const DIGIT = 0.6;
 /** The box around every widget: 1em padding above and below, and a 1 px border (in px, added at the end). */
 const PADDING = 2;
 const BORDER_PX = 2;
-/** The footer: 0.75em above, 13/16 of the text size, line height 1.5. */
+/** The footer: 13/16 of the text size, 0.75 of it above, line height 1.5. */
 const SMALL = 0.8125;
 
 /** Characters of a text (a code point each). */
@@ -93,7 +93,7 @@ function footerHeight(lang: Lang, source: FeedSource | undefined, asOf: string |
   // The date goes on the last line when it fits beside the name's last words, else on a line of its own.
   const last = name - (n - 1) * room;
   if (date && (!n || last + date > room)) n += lines(date, column);
-  return 0.75 + n * SMALL * 1.5;
+  return 0.75 * SMALL + n * SMALL * 1.5;
 }
 
 /** The area a single-area widget shows (as the widget picks it), with its provenance. */
@@ -186,7 +186,7 @@ function kpiHeight(feed: Feed, area: FeedArea, name: string | undefined, metricI
   if (was !== undefined && now !== undefined) {
     const size = f.value !== undefined ? n(Math.abs(now - was)) : `${formatNumber(Math.abs(now - was) * 100, lang, 2)} ${lang === 'vi' ? 'điểm phần trăm' : 'percentage points'}`;
     const words = lang === 'vi' ? `▲ ${size} so với 30/09/2025 (chiều hướng tốt)` : `▲ ${size} since 30 Sep 2025 (better)`;
-    h += 0.35 + lines(textWidth(words, 0.9375), column) * 0.9375 * 1.5;
+    h += (0.35 + lines(textWidth(words, 0.9375), column) * 1.5) * 0.9375;
   }
   // The target's meter: its words (0.875em) and a 0.5em track, 0.5em and 0.25em above.
   if (f.target !== undefined) h += 0.5 + lines(textWidth('Mục tiêu 99,99% · chưa đạt', 0.875), column) * 0.875 * 1.5 + 0.25 + 0.5;
@@ -219,8 +219,8 @@ function tableHeight(feed: Feed, column: number): number | undefined {
   // A note when the provinces' sources or dates differ.
   const sources = new Set(listed.map((p) => `${p.source?.name ?? ''}|${p.asOf ?? ''}`));
   if (sources.size > 1) h += 0.75 + lines(textWidth('Nguồn và thời điểm của số liệu khác nhau theo từng tỉnh, thành phố: xem chú thích ở từng dòng.', small), column) * small * 1.5;
-  // The tools: the CSV button (about 30 px at 16 px), 0.5em above.
-  h += 0.5 + 1.875;
+  // The tools: the CSV button (about 30 px at 16 px), 0.75 of their 0.875em text above.
+  h += 0.75 * small + 1.875;
   return h;
 }
 

@@ -57,8 +57,8 @@ describe('snippet: the plain snippet', () => {
       '<link rel="preload" as="fetch" crossorigin href="/feeds/de-an-06.json">',
       // The ready height reserved (estimated at 16 px text, growing with the page's root size): the page does not jump.
       // The element's own skeleton takes that height too (less its padding and border), so it cannot be taller.
-      '<style>tiendo-progress:not([state=ready]){display:block;min-height:max(171px,10.69rem);--tiendo-skeleton-height:calc(max(171px,10.69rem) - 2em - 2px)}' +
-        '@media (max-width:480px){tiendo-progress:not([state=ready]){min-height:max(215px,13.44rem);--tiendo-skeleton-height:calc(max(215px,13.44rem) - 2em - 2px)}}</style>',
+      '<style>tiendo-progress:not([state=ready]){display:block;min-height:max(169px,10.56rem);--tiendo-skeleton-height:calc(max(169px,10.56rem) - 2em - 2px)}' +
+        '@media (max-width:480px){tiendo-progress:not([state=ready]){min-height:max(213px,13.31rem);--tiendo-skeleton-height:calc(max(213px,13.31rem) - 2em - 2px)}}</style>',
       '<script type="module" src="/tiendo/tiendo.js"></script>',
     ]);
     assert.equal(
