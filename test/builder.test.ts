@@ -151,7 +151,8 @@ describe('embed builder (dist/builder.html)', () => {
     const script = code(doc, 'script');
     expect(script).to.contain(`<link rel="modulepreload" href="${DIST}tiendo.js">`);
     expect(script).to.contain(`<link rel="preload" as="fetch" crossorigin href="${location.origin}${FEED}">`);
-    const reserve = /<style>tiendo-progress:not\(\[state=ready\]\)\{display:block;min-height:(\d+)px\}(?:@media \(max-width:480px\)\{tiendo-progress:not\(\[state=ready\]\)\{min-height:(\d+)px\}\})?<\/style>/.exec(script);
+    // Measured at a 16 px text, growing with the page's root size; the element's skeleton takes the same height.
+    const reserve = /<style>tiendo-progress:not\(\[state=ready\]\)\{display:block;min-height:max\((\d+)px,[\d.]+rem\);--tiendo-skeleton-height:calc\(max\(\1px,[\d.]+rem\) - 2em - 2px\)\}(?:@media \(max-width:480px\)\{[^}]*\}\})?<\/style>/.exec(script);
     expect(reserve, script).not.to.equal(null);
 
     // The pasted tag, before its script, already holds the ready widget's height: no shift when the figures arrive.
