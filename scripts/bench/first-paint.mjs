@@ -46,9 +46,10 @@ export const TBT_BUDGET = 100;
 /**
  * Issue 19's budgets above are targets not all met yet (README, "Budgets"): each line says whether its
  * target holds, and the bench fails only above these ceilings, a little over today's worst runs on a
- * busy machine, so that first paint cannot get worse unnoticed while the targets are worked on.
+ * busy machine, so that first paint cannot get worse unnoticed while the targets are worked on. CLS,
+ * now met in every load, fails at its target.
  */
-export const CEILING = { b: 3.5, c: 1.6, clsB: 0.08, clsC: CLS_BUDGET, tbt: 500 };
+export const CEILING = { b: 2.5, c: 1.4, clsB: CLS_BUDGET, clsC: CLS_BUDGET, tbt: 200 };
 
 /** A measure against its target (said in the value) and its ceiling (the row's budget and ✓/✗). */
 function guarded(row, value, target, ceiling, unit, enough = true) {
