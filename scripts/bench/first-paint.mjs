@@ -49,7 +49,7 @@ export const TBT_BUDGET = 100;
  * busy machine, so that first paint cannot get worse unnoticed while the targets are worked on. CLS,
  * now met in every load, fails at its target.
  */
-export const CEILING = { b: 2.5, c: 1.4, clsB: CLS_BUDGET, clsC: CLS_BUDGET, tbt: 200 };
+export const CEILING = { b: 3, c: 1.6, clsB: CLS_BUDGET, clsC: CLS_BUDGET, tbt: 300 };
 
 /** A measure against its target (said in the value) and its ceiling (the row's budget and ✓/✗). */
 function guarded(row, value, target, ceiling, unit, enough = true) {
