@@ -47,8 +47,10 @@ export function currentSlice(): number {
 /**
  * Runs a widget's update now while the updates of this task have taken under 30 ms, else in a later
  * task, in the order they asked. The first widget of a task runs at once (a page with one widget
- * waits for nothing); one update is never cut in two; `finishing` (an update that completes the one
- * this widget just drew, such as the table's scroll hint) runs at once, before the browser paints.
+ * waits at most for the task after the script's own evaluation); one update is never cut in two;
+ * `finishing` (an update that completes the one this widget just drew, such as the table's scroll
+ * hint) runs at once, before the browser paints. A slice ends when the task after its start runs,
+ * so a busy page may make a widget wait one task more than it needs: never longer.
  */
 export async function inTurn<T>(update: () => T, finishing = false): Promise<T> {
   if (!finishing && (waiting.length || performance.now() - slice() >= SLICE_MS)) await new Promise<void>((go) => waiting.push(go));
