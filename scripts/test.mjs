@@ -61,16 +61,34 @@ if (browsers.code) failedSteps++;
 const perEngine = new Map();
 // eslint-disable-next-line no-control-regex -- strips the runner's terminal colour codes
 const plain = browsers.out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
-for (const m of plain.matchAll(/^(\S+):\s*\|[^|\n]*\|[^|\n]*\|\s*(\d+) passed, (\d+) failed/gm)) {
-  perEngine.set(m[1], { passed: +m[2], failed: +m[3] });
+for (const m of plain.matchAll(/^(\S+):\s*\|[^|\n]*\|[^|\n]*\|\s*(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/gm)) {
+  perEngine.set(m[1], { passed: +m[2], failed: +m[3], skipped: +(m[4] ?? 0) });
 }
+// Every engine runs the same test files, so each reports the same number of tests (passed, failed or
+// skipped). Fewer means a file's results never arrived: count those as failed, never as passed.
+const browserEngines = [...perEngine.values()];
+const expected = Math.max(0, ...browserEngines.map((c) => c.passed + c.failed + c.skipped));
+for (const c of browserEngines) {
+  c.missing = expected - (c.passed + c.failed + c.skipped);
+  c.failed += c.missing;
+}
+
+// The names of failed tests, with the test file and the first lines of each error, repeated near
+// the counts for the same reason as the runner's errors below.
+const failures = [];
+const allLines = plain.split('\n');
+let currentFile = '';
+allLines.forEach((line, i) => {
+  const file = /^(test\/\S+\.test\.ts):\s*$/.exec(line.trim());
+  if (file) currentFile = file[1];
+  if (line.trim().startsWith('❌')) failures.push(`${currentFile}\n${allLines.slice(i, i + 5).join('\n')}`);
+});
 
 // A runner that stops on an uncaught error prints it amid thousands of lines of expected warnings;
 // repeat it here, near the counts, so a CI log cut to its last lines still says what stopped the run.
 const runnerErrors = [];
-const lines = plain.split('\n');
-lines.forEach((line, i) => {
-  if (/Uncaught exception|^WebKit: loading .* failed/.test(line.trim())) runnerErrors.push(lines.slice(i, i + 12).join('\n'));
+allLines.forEach((line, i) => {
+  if (/Uncaught exception|^WebKit: loading .* failed/.test(line.trim())) runnerErrors.push(allLines.slice(i, i + 12).join('\n'));
 });
 const files = new Map();
 for (const m of plain.matchAll(/^(\S+):\s*\|[^|\n]*\|\s*(\d+)\/(\d+) test files/gm)) files.set(m[1], +m[3] - +m[2]);
@@ -96,10 +114,16 @@ if (process.env.TIENDO_STORYBOOK !== '0') {
 let passed = 0;
 let failed = 0;
 if (runnerErrors.length) console.log(`\nThe browser runner reported:\n${runnerErrors.join('\n---\n')}`);
+if (failures.length) {
+  const shown = failures.slice(0, 25);
+  const more = failures.length > shown.length ? `\n(and ${failures.length - shown.length} more in the log)` : '';
+  console.log(`\nFailed in the browsers:\n${shown.join('\n---\n')}${more}`);
+}
 console.log('\nTests per engine:');
 for (const [name, c] of perEngine) {
   const unfinished = c.unfinished ? ` (${c.unfinished} test files not run: the runner stopped)` : '';
-  console.log(`  ${name.padEnd(26)} ${c.passed} passed, ${c.failed} failed${unfinished}`);
+  const missing = c.missing ? ` (${c.missing} of them never reported a result)` : '';
+  console.log(`  ${name.padEnd(26)} ${c.passed} passed, ${c.failed} failed${missing}${unfinished}`);
   passed += c.passed;
   failed += c.failed;
 }
