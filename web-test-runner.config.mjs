@@ -35,7 +35,8 @@ export default {
   // One page at a time per engine: a background tab is document.hidden, which pauses refresh and requestAnimationFrame.
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
-  browserStartTimeout: 60000,
+  // Room for the WebKit launcher to give up on a hung page load (25 s) and load it again in a new browser.
+  browserStartTimeout: 120000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 900000,
   middleware: [mockFeeds, chunkFaults],

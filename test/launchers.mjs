@@ -76,28 +76,48 @@ async function waitForPort(port, ms = 15000) {
   }
 }
 
+/** How long the WebKit launcher waits for a test page to load before it starts a new session (ms). */
+const LOAD_TIMEOUT = 25_000;
+
 /** WebKitGTK: starts Xvfb (if needed) and WebKitWebDriver, and stops both. */
 class WebkitLauncher extends WebdriverLauncher {
   processes = [];
 
   async initialize(config, testFiles) {
-    const env = { ...process.env };
-    if (!env.DISPLAY) {
+    this.env = { ...process.env };
+    if (!this.env.DISPLAY) {
       const display = `:${90 + Math.floor(Math.random() * 100)}`;
       const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
       this.processes.push(xvfb);
-      env.DISPLAY = display;
+      this.env.DISPLAY = display;
       await new Promise((r) => setTimeout(r, 500));
     }
+    await this.startDriver();
+    return super.initialize(config, testFiles);
+  }
+
+  /** Starts WebKitWebDriver on a free port, in a process group of its own (the browser it starts joins it). */
+  async startDriver() {
     const port = await freePort();
-    const driver = spawn(first(process.env.WEBKIT_DRIVER_PATH, '/usr/bin/WebKitWebDriver'), [`--port=${port}`], {
-      env,
+    this.driverProcess = spawn(first(process.env.WEBKIT_DRIVER_PATH, '/usr/bin/WebKitWebDriver'), [`--port=${port}`], {
+      env: this.env,
       stdio: 'ignore',
+      detached: true,
     });
-    this.processes.push(driver);
     this.options.port = port;
     await waitForPort(port);
-    return super.initialize(config, testFiles);
+  }
+
+  /** Ends the driver and every process of its group (the browser too), whatever state they are in. */
+  killDriver() {
+    const pid = this.driverProcess?.pid;
+    this.driverProcess = undefined;
+    if (pid === undefined) return;
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
 
   /**
@@ -105,24 +125,33 @@ class WebkitLauncher extends WebdriverLauncher {
    * waiting for it, so a failed navigation (the engine's page process gone, the driver's session
    * lost) surfaces as an uncaught exception that stops the whole run with no test named (a CI run
    * stopped at "34/40 test files" that way). Here the navigation is awaited: on failure the error
-   * is printed, a new browser session is started and the page is loaded once more; if that fails
+   * is printed, the driver and its browser are ended, new ones started, and the page is loaded once more; if that fails
    * too, the runner marks this one test file failed, with the error, and goes on with the rest.
    * Nothing is retried inside a test file: its tests run once and report as they are.
    */
   async startSession(id, url) {
     await this.ensureManagerInitialized();
     try {
-      await this.driverManager.startSession(id, url);
+      // A page load normally takes seconds; one that hangs (a CI run waited 300 s for the driver's
+      // answer, and the page never started) is given up well before the runner's own
+      // browserStartTimeout, so that the second load still counts: a file whose start the runner had
+      // already given up on loses its results. (Were the page running after all, with only the
+      // driver silent, the runner reports that file "interrupted because the page was reloaded".)
+      let timer;
+      const hung = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${LOAD_TIMEOUT / 1000} s`)), LOAD_TIMEOUT);
+      });
+      const load = this.driverManager.startSession(id, url);
+      load.catch(() => undefined);
+      await Promise.race([load, hung]).finally(() => clearTimeout(timer));
     } catch (error) {
-      console.error(`\nWebKit: loading ${url} failed (${error?.message ?? error}); starting a new browser session and loading it again.`);
-      try {
-        await this.driver?.deleteSession();
-      } catch {
-        // the session is already gone
-      }
+      console.error(`\nWebKit: loading ${url} failed (${error?.message ?? error}); starting a new driver and browser and loading it again.`);
+      // A driver busy with a hung load answers nothing more: end it with its browser and start both anew.
       if (this.pendingHeartbeat != null) clearInterval(this.pendingHeartbeat);
+      this.killDriver();
       this.driver = undefined;
       this.driverManager = undefined;
+      await this.startDriver();
       await this.ensureManagerInitialized();
       await this.driverManager.startSession(id, url);
     }
@@ -130,8 +159,10 @@ class WebkitLauncher extends WebdriverLauncher {
 
   async stop() {
     try {
-      await super.stop();
+      // A stuck driver would keep the whole run from ending; the processes are ended below anyway.
+      await Promise.race([super.stop(), new Promise((r) => setTimeout(r, 10_000))]);
     } finally {
+      this.killDriver();
       for (const p of this.processes.reverse()) p.kill('SIGTERM');
       this.processes = [];
     }
