@@ -213,7 +213,9 @@ describe('fuzzed feeds (fast-check)', function () {
           states[state] = (states[state] ?? 0) + 1;
           const why = events.get(el);
           // An accepted feed is shown, or found to hold nothing for this widget, or lacks what its attributes select.
-          const replay = `seed ${seed}, feed ${start + i}: ${batch[i]}`;
+          const inline = el.querySelector(':scope > script')?.textContent;
+          const which = inline === batch[i] ? '' : ` (its own inline feed is now feed ${feeds.indexOf(inline ?? '')})`;
+          const replay = `seed ${seed}, feed ${start + i}${which}: ${batch[i]}`;
           if (state === 'error') expect(why, replay).to.match(/^selection: /);
           expectInert(el);
           if (state === 'ready') expectSaneText(visibleText(el), JSON.parse(batch[i]), replay);
