@@ -452,7 +452,8 @@ describe('the builder’s writers (pure)', () => {
       '<tiendo-progress src="https://congan.nghean.gov.vn/du-lieu/de-an-06.json" province="nghe-an" show-sentence>Nghệ An: 6/38 &lt;b&gt;</tiendo-progress>',
     ]);
     expect(reserveCss('tiendo-progress', { phone: 180, desktop: 150 })).to.equal(
-      'tiendo-progress:not([state=ready]){display:block;min-height:150px}@media (max-width:480px){tiendo-progress:not([state=ready]){min-height:180px}}',
+      'tiendo-progress:not([state=ready]){display:block;min-height:max(150px,9.38rem);--tiendo-skeleton-height:calc(max(150px,9.38rem) - 2em - 2px)}' +
+        '@media (max-width:480px){tiendo-progress:not([state=ready]){min-height:max(180px,11.25rem);--tiendo-skeleton-height:calc(max(180px,11.25rem) - 2em - 2px)}}',
     );
     const frame = iframeSnippet({ base, widget: 'progress', params: [['province', 'nghe-an'], ['debug', '']], title: 'Tiến độ — "Nghệ An"', height: 212.4, resizeNote: 'a -- b' });
     expect(frame).to.equal(

@@ -484,7 +484,7 @@ function writeSnippets(): void {
   const ready = phone !== undefined && desktop !== undefined;
   // The frames' body has a 1 px padding each side (embed.css); the tag itself is that much shorter.
   const heights: Heights | undefined = ready ? { phone: phone - 2, desktop: desktop - 2 } : undefined;
-  scriptCode.textContent = scriptSnippet({ base, tag, attributes: attrs, fallback, feed: feedUrl, heights, scaled: true, chunks: chunksFor(chunkList, tag) });
+  scriptCode.textContent = scriptSnippet({ base, tag, attributes: attrs, fallback, feed: feedUrl, heights, chunks: chunksFor(chunkList, tag) });
 
   const { params, dropped } = iframeParams(attrs);
   const refused = [phoneFrame, desktopFrame].map(frameWidget).find((el) => el?.getAttribute('role') === 'alert');

@@ -55,17 +55,17 @@ function attrs(list: Attribute[]): string {
  * figures arrive. It applies before the element is defined and while it loads;
  * once ready, the widget's own height (the one measured) takes over.
  */
-export function reserveCss(tag: string, h: Heights, o: { scaled?: boolean } = {}): string {
+export function reserveCss(tag: string, h: Heights): string {
   const sel = `${tag}:not([state=ready])`;
-  // Scaled: heights given at a 16 px text size also grow with the page's root size (a portal's "A+"
-  // sets html { font-size }, and the widget's text follows it), never shrinking below the 16 px figure.
+  // Heights given at a 16 px text size also grow with the page's root size (a portal's "A+" sets
+  // html { font-size }, and the widget's text follows it), never shrinking below the 16 px figure.
   const size = (n: number) => {
     const px = Math.max(0, Math.round(n));
-    return o.scaled ? `max(${px}px,${Number((px / 16).toFixed(2))}rem)` : `${px}px`;
+    return `max(${px}px,${Number((px / 16).toFixed(2))}rem)`;
   };
-  // Scaled (an estimate): the element's own skeleton takes the same height, less its padding and border,
-  // so that a skeleton taller than the estimate does not shrink when the figures arrive.
-  const rule = (n: number) => `min-height:${size(n)}${o.scaled ? `;--tiendo-skeleton-height:calc(${size(n)} - 2em - 2px)` : ''}`;
+  // The heights are an estimate: the element's own skeleton takes the same height, less its padding and
+  // border, so that a skeleton taller than the estimate does not shrink when the figures arrive.
+  const rule = (n: number) => `min-height:${size(n)};--tiendo-skeleton-height:calc(${size(n)} - 2em - 2px)`;
   let css = `${sel}{display:block;${rule(h.desktop)}}`;
   if (Math.round(h.phone) !== Math.round(h.desktop)) {
     css += `@media (max-width:${PHONE_BREAKPOINT}px){${sel}{${rule(h.phone)}}}`;
@@ -99,10 +99,8 @@ export interface ScriptSnippetInput {
    * widget's code and view), hinted together so none waits for another (issue 19).
    */
   chunks?: string[];
-  /** The ready widget's heights, for the reserve-CSS line; absent until measured (or estimated). */
+  /** The ready widget's heights at a 16 px text size, for the reserve-CSS line (they grow with the page's root size). */
   heights?: Heights;
-  /** The heights are at a 16 px text size and grow with the page's root size (`tiendo snippet`'s estimate). */
-  scaled?: boolean;
   /**
    * The widget's shadow content as HTML, already escaped (a `<template shadowrootmode="open">`
    * rendered by src/snippet/prerender.ts), written inside the tag before the fallback text.
@@ -117,7 +115,7 @@ export function scriptSnippet(s: ScriptSnippetInput): string {
   // feed ahead of the page's own HTML on a slow line (measured: figures 7% later), so it has none.
   const lines = s.shadow ? [] : [script, ...(s.chunks ?? []).map((c) => fileUrl(c, s.base))].map((u) => `<link rel="modulepreload" href="${escapeAttr(u)}">`);
   if (s.feed && !s.shadow) lines.push(`<link rel="preload" as="fetch" crossorigin href="${escapeAttr(s.feed)}">`);
-  if (s.heights) lines.push(`<style>${reserveCss(s.tag, s.heights, { scaled: s.scaled })}</style>`);
+  if (s.heights) lines.push(`<style>${reserveCss(s.tag, s.heights)}</style>`);
   lines.push(`<script type="module" src="${escapeAttr(script)}"></script>`);
   lines.push(`<${s.tag}${attrs(s.attributes)}>${s.shadow ?? ''}${escapeText(s.fallback)}</${s.tag}>`);
   return lines.join('\n');

@@ -67,6 +67,6 @@ export async function writeSnippet(feed: Feed, r: SnippetRequest): Promise<Snipp
   const shadow = r.prerender ? await (await import('./prerender.js')).prerender(r.tag, attributes, feed) : undefined;
   // A prerendered widget takes its ready height from its own content; a plain one reserves it.
   const heights = shadow || r.noReserve ? undefined : estimateHeights(feed, r.tag, { province: r.province, metric: r.metric, lang: r.lang });
-  const html = scriptSnippet({ base: r.base, tag: r.tag, attributes, fallback, feed: r.src, shadow, chunks: chunksFor(r.chunks, r.tag), heights, scaled: true });
+  const html = scriptSnippet({ base: r.base, tag: r.tag, attributes, fallback, feed: r.src, shadow, chunks: chunksFor(r.chunks, r.tag), heights });
   return { html, fallback, shadow, heights };
 }
