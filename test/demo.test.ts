@@ -224,7 +224,7 @@ describe('demo portal', () => {
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await until(() => visibleText(progress).startsWith('Hà Tĩnh'), 'section progress on Hà Tĩnh');
     expect(frame.contentWindow!.location.search).to.equal('?x=1&tinh=ha-tinh');
-    // Each widget follows in its own turn (src/base/tasks.ts): its attributes as each one has drawn.
+    // Each widget follows as it draws again: wait for each one's attribute.
     const follows = (selector: string, attribute: string) =>
       until(() => section.querySelector(selector)!.getAttribute(attribute) === 'ha-tinh', `${selector} ${attribute}="ha-tinh"`);
     await follows('tiendo-province-table', 'highlight');

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { subscribeFeed, type FeedOptions, type FeedSnapshot } from '../feed/loader.js';
 import { WARM_UP } from '../i18n/format.js';
-import { nextTask } from './tasks.js';
+import { nextTask } from '../feed/next-task.js';
 import { resolveLang, type Lang } from '../i18n/lang.js';
 
 /** What a feed-backed widget needs from its host element. */

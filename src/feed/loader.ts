@@ -21,7 +21,7 @@ import { MAX_FEED_BYTES, type Feed } from './types.js';
 import { validateFeedText, warnRepairs, type FeedIssue } from './validation.js';
 import { resolveLang } from '../i18n/lang.js';
 import { readBodyLimited } from './read-body.js';
-import { nextTask } from '../base/tasks.js';
+import { nextTask } from './next-task.js';
 import type { RuleKey } from '../i18n/rule-messages.js';
 
 export type FeedErrorKind = 'network' | 'http' | 'json' | 'invalid' | 'too-big' | 'timeout';
