@@ -46,7 +46,9 @@ async function reference(w: WidgetCase, feed: Json, extra = ''): Promise<string>
  */
 async function warmUp(w: WidgetCase): Promise<void> {
   const el = mount(widgetMarkup(w, undefined, '', `<script type="application/json">${JSON.stringify(edition(0))}</script>`)).firstElementChild as HTMLElement;
-  await settled([el]);
+  // Only a preparation, not a measure: a slow machine may take its time (a failure here fails every
+  // test of the file; a CI run lost all 24 in Firefox while another engine held the CPU).
+  await settled([el], 30_000);
   await new Promise((r) => setTimeout(r, 300));
   el.parentElement!.remove();
 }
@@ -67,7 +69,8 @@ async function settledReal(els: Element[]): Promise<void> {
 
 describe('lifecycle', function () {
   this.timeout(60_000);
-  before(async () => {
+  before(async function () {
+    this.timeout(WIDGETS.length * 35_000);
     for (const w of WIDGETS) await warmUp(w);
   });
   afterEach(cleanup);

@@ -37,7 +37,9 @@ async function reference(feed: Json): Promise<Map<string, string>> {
     WIDGETS.map((w) => widgetMarkup(w, undefined, '', `<script type="application/json">${JSON.stringify(feed)}</script>`)).join(''),
   );
   const els = [...box.children] as HTMLElement[];
-  await settled(els);
+  // What each widget shows, not how soon: the first call also loads every lazy chunk, on a machine
+  // that may be busy with other engines.
+  await settled(els, 30_000);
   const out = new Map(WIDGETS.map((w, i) => [w.tag, visibleText(els[i])]));
   box.remove();
   return out;
@@ -104,7 +106,8 @@ describe('network faults', function () {
 
   let good: Map<string, string>;
   let changed: Map<string, string>;
-  before(async () => {
+  before(async function () {
+    this.timeout(90_000);
     good = await reference(edition(0));
     changed = await reference(edition(1));
     expect(good.get(WIDGETS[0].tag)).not.to.equal(changed.get(WIDGETS[0].tag));
