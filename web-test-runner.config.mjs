@@ -1,7 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { mockFeeds } from './test/mock-feeds.mjs';
 import { chunkFaults } from './test/chunk-faults.mjs';
-import { selectedBrowsers } from './test/launchers.mjs';
+import { selectedBrowsers, testFileRequests } from './test/launchers.mjs';
 
 /**
  * Forced colours for a test (Chromium, over CDP: puppeteer's emulateMediaFeatures refuses `forced-colors`);
@@ -39,7 +39,7 @@ export default {
   browserStartTimeout: 120000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 900000,
-  middleware: [mockFeeds, chunkFaults],
+  middleware: [testFileRequests, mockFeeds, chunkFaults],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     {

@@ -88,7 +88,7 @@ allLines.forEach((line, i) => {
 // repeat it here, near the counts, so a CI log cut to its last lines still says what stopped the run.
 const runnerErrors = [];
 allLines.forEach((line, i) => {
-  if (/Uncaught exception|^WebKit: loading .* failed/.test(line.trim())) runnerErrors.push(allLines.slice(i, i + 12).join('\n'));
+  if (/Uncaught exception|^WebKit: /.test(line.trim())) runnerErrors.push(allLines.slice(i, i + 12).join('\n'));
 });
 const files = new Map();
 for (const m of plain.matchAll(/^(\S+):\s*\|[^|\n]*\|\s*(\d+)\/(\d+) test files/gm)) files.set(m[1], +m[3] - +m[2]);

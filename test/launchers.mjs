@@ -76,8 +76,21 @@ async function waitForPort(port, ms = 15000) {
   }
 }
 
-/** How long the WebKit launcher waits for a test page to load before it starts a new session (ms). */
+/** How long the WebKit launcher waits for a test page to load before it looks at why (ms). */
 const LOAD_TIMEOUT = 25_000;
+
+/** Session ids whose page asked the server for its test file (see {@link testFileRequests}). */
+const testFileAsked = new Set();
+
+/**
+ * Middleware: notes each session whose page has asked for its test file (`/test/x.test.ts?wtr-session-id=…`),
+ * so that the WebKit launcher can tell a page that never started from one whose load event is merely late.
+ */
+export function testFileRequests(ctx, next) {
+  const id = ctx.query?.['wtr-session-id'];
+  if (typeof id === 'string' && /\.test\.[cm]?[jt]s$/.test(ctx.path)) testFileAsked.add(id);
+  return next();
+}
 
 /** WebKitGTK: starts Xvfb (if needed) and WebKitWebDriver, and stops both. */
 class WebkitLauncher extends WebdriverLauncher {
@@ -124,37 +137,73 @@ class WebkitLauncher extends WebdriverLauncher {
    * Loads a test file's page. The runner's own session manager starts this navigation without
    * waiting for it, so a failed navigation (the engine's page process gone, the driver's session
    * lost) surfaces as an uncaught exception that stops the whole run with no test named (a CI run
-   * stopped at "34/40 test files" that way). Here the navigation is awaited: on failure the error
-   * is printed, the driver and its browser are ended, new ones started, and the page is loaded once more; if that fails
-   * too, the runner marks this one test file failed, with the error, and goes on with the rest.
+   * stopped at "34/40 test files" that way). Here the navigation is awaited, and when it fails or
+   * has no answer in 25 s, what happens depends on whether the page asked for its test file:
+   * - it did: the page runs its tests and only the driver is late; its tests go on and report as
+   *   usual (their results come over the runner's web socket), and the next file gets a new driver;
+   * - it did not: the page never started (a CI run waited 300 s for the driver). The driver and its
+   *   browser are ended, new ones started and the page loaded once more, within the runner's start
+   *   timeout so that the second load counts; if that fails too, the runner marks this one file
+   *   failed, with the error, and goes on with the rest.
    * Nothing is retried inside a test file: its tests run once and report as they are.
    */
   async startSession(id, url) {
+    if (this.driverFailed) await this.restartDriver();
     await this.ensureManagerInitialized();
+    const load = this.driverManager.startSession(id, url);
+    load.catch(() => undefined);
+    let timer;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${LOAD_TIMEOUT / 1000} s`)), LOAD_TIMEOUT);
+    });
     try {
-      // A page load normally takes seconds; one that hangs (a CI run waited 300 s for the driver's
-      // answer, and the page never started) is given up well before the runner's own
-      // browserStartTimeout, so that the second load still counts: a file whose start the runner had
-      // already given up on loses its results. (Were the page running after all, with only the
-      // driver silent, the runner reports that file "interrupted because the page was reloaded".)
-      let timer;
-      const hung = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${LOAD_TIMEOUT / 1000} s`)), LOAD_TIMEOUT);
-      });
-      const load = this.driverManager.startSession(id, url);
-      load.catch(() => undefined);
-      await Promise.race([load, hung]).finally(() => clearTimeout(timer));
+      await Promise.race([load, late]).finally(() => clearTimeout(timer));
+      return;
     } catch (error) {
+      if (testFileAsked.has(id)) {
+        console.error(`\nWebKit: the driver did not answer the load of ${url} (${error?.message ?? error}), but the page runs its tests; the next file gets a new driver.`);
+        this.driverFailed = true;
+        return;
+      }
       console.error(`\nWebKit: loading ${url} failed (${error?.message ?? error}); starting a new driver and browser and loading it again.`);
-      // A driver busy with a hung load answers nothing more: end it with its browser and start both anew.
-      if (this.pendingHeartbeat != null) clearInterval(this.pendingHeartbeat);
-      this.killDriver();
-      this.driver = undefined;
-      this.driverManager = undefined;
-      await this.startDriver();
-      await this.ensureManagerInitialized();
-      await this.driverManager.startSession(id, url);
     }
+    await this.restartDriver();
+    await this.ensureManagerInitialized();
+    await this.driverManager.startSession(id, url);
+  }
+
+  /**
+   * Ends a test file's page once its results are in (they came over the runner's web socket). A driver
+   * that failed is not asked (it would hold the run up to the runner's 15-minute limit, as a CI run's
+   * did for 300 s); one that gives no answer in 30 s is marked failed. Either way the next file gets a
+   * new driver and browser.
+   */
+  async stopSession(id) {
+    if (!this.driverFailed) {
+      let timer;
+      const late = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no answer within 30 s')), 30_000);
+      });
+      const stop = super.stopSession(id);
+      stop.catch(() => undefined);
+      try {
+        return await Promise.race([stop, late]).finally(() => clearTimeout(timer));
+      } catch (error) {
+        console.error(`\nWebKit: the driver did not end the page of a finished test file (${error?.message ?? error}); the next file gets a new driver.`);
+        this.driverFailed = true;
+      }
+    }
+    return { testCoverage: undefined };
+  }
+
+  /** Ends the driver with its browser (a driver busy with a hung load answers nothing more) and starts both anew. */
+  async restartDriver() {
+    this.driverFailed = false;
+    if (this.pendingHeartbeat != null) clearInterval(this.pendingHeartbeat);
+    this.killDriver();
+    this.driver = undefined;
+    this.driverManager = undefined;
+    await this.startDriver();
   }
 
   async stop() {
