@@ -5,8 +5,10 @@
  * grows by a line at most. Each case runs in a frame of its own width, so the phone's media rules apply.
  */
 import { expect } from '@esm-bundle/chai';
-import { mockFeed, until } from './helpers.js';
+import type { PropertyValues } from 'lit';
+import { cleanup, mockFeed, mount, until } from './helpers.js';
 import { subscribeFeed } from '../src/index.js';
+import { TiendoProgress } from '../src/progress/tiendo-progress.js';
 
 const WIDGETS = [
   '<tiendo-progress src="/demo/feeds/de-an-06.json" province="nghe-an"></tiendo-progress>',
@@ -146,6 +148,69 @@ describe('twelve widgets on one feed', () => {
       expect(seen).to.deep.equal([...Array(12).keys()]);
     } finally {
       stops.forEach((stop) => stop());
+    }
+  });
+});
+
+describe('a page of widgets draws in turns (issue 19: no long task)', () => {
+  /** A progress bar whose every update takes 20 ms, as a slow phone takes to draw a widget. */
+  class SlowProgress extends TiendoProgress {
+    protected override update(changed: PropertyValues): void {
+      const start = performance.now();
+      while (performance.now() - start < 20) {
+        // a slow phone
+      }
+      super.update(changed);
+    }
+  }
+  if (!customElements.get('slow-progress')) customElements.define('slow-progress', SlowProgress);
+
+  const markup = '<slow-progress value="3" total="9" unit="mô hình" label="Mô hình điểm"></slow-progress>';
+
+  /**
+   * Whether each of `els` has drawn by the end of this task: read after a long chain of microtasks,
+   * which all run before the browser takes its next task (the order of tasks between engines and
+   * message ports is not fixed; the microtask checkpoint is).
+   */
+  const drawnThisTask = async (els: Element[]) => {
+    for (let i = 0; i < 200; i++) await Promise.resolve();
+    return els.map((el) => Boolean(el.shadowRoot?.querySelector('[part~="base"]')));
+  };
+
+  /** A message to itself: the end of the widget work an earlier test left (a slice's end is such a message too). */
+  const quiet = () =>
+    new Promise<void>((resolve) => {
+      const { port1, port2 } = new MessageChannel();
+      port1.onmessage = () => resolve();
+      port2.postMessage(null);
+    });
+
+  beforeEach(quiet);
+
+  it('one widget draws in the task that added it', async () => {
+    const el = mount(markup).firstElementChild!;
+    try {
+      expect(await drawnThisTask([el])).to.deep.equal([true]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('six slow widgets draw a few per task, in page order, each drawn once', async () => {
+    const host = document.createElement('div');
+    for (let i = 0; i < 6; i++) host.insertAdjacentHTML('beforeend', markup);
+    document.body.append(host);
+    const els = [...host.children] as SlowProgress[];
+    try {
+      const first = await drawnThisTask(els);
+      const count = first.filter(Boolean).length;
+      expect(count, `${count} drawn in the first task (each takes 20 ms; a task stops after 30 ms)`).to.be.within(1, 2);
+      expect(first, 'the first ones in the page first').to.deep.equal(els.map((_, i) => i < count));
+      await Promise.all(els.map((el) => el.updateComplete));
+      expect(els.every((el) => el.shadowRoot!.querySelector('[part~="base"]')), 'all drawn').to.equal(true);
+      expect(els.map((el) => el.shadowRoot!.querySelectorAll('[part~="base"]').length)).to.deep.equal([1, 1, 1, 1, 1, 1]);
+    } finally {
+      host.remove();
     }
   });
 });

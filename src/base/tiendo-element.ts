@@ -24,6 +24,7 @@ import type { ChosenArea } from '../feed/figures.js';
 import { FeedChecker, issueText } from '../feed/validation.js';
 import { loadMessages, messagesReady, msg, type Lang, type MessageKey, type MessageParams } from '../i18n/messages.js';
 import type { LazyChunk } from './lazy-chunk.js';
+import { currentSlice, inTurn } from './turns.js';
 
 export type { ViewBase, WidgetProblem } from './figures-controller.js';
 
@@ -211,6 +212,8 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   #titled = false;
   /** @internal What a prerendered snippet's declarative shadow root held: on screen until the first figures replace it. */
   #served?: ChildNode[];
+  /** @internal The slice of widget work this widget last drew in (src/base/tasks.ts). */
+  #drawnIn = NaN;
 
   /** @internal The reader's language in this update. */
   protected get readerLang(): Lang {
@@ -344,15 +347,24 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
 
   /**
    * Every update waits for the chunks its view needs (only the first widget of its kind on a
-   * page has to). If one cannot be fetched, the widget shows its error state and asks again later.
+   * page has to), then for its turn (src/base/tasks.ts). If a chunk cannot be fetched, the widget
+   * shows its error state and asks again later.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
+    // An update asked for in the slice this widget last drew in completes that drawing (its own
+    // measurements after a render): it runs at once, so that no frame shows the drawing half done.
+    const finishing = this.#drawnIn === currentSlice();
     const chunks = [this.viewChunk, ...this.extraChunks].filter((c): c is LazyChunk<unknown> => Boolean(c && !c.value));
     // While a retry is pending, renders do not ask again: the chunk is asked for when the retry falls due.
     if (this.#chunkRetry === undefined) {
       for (const chunk of chunks) await chunk.load().catch(() => this.chunkFailed(chunk.name, false));
     }
-    return super.scheduleUpdate();
+    // Widgets take turns: a page of them draws in tasks the reader's taps can come between.
+    return inTurn(() => {
+      const done = super.scheduleUpdate();
+      this.#drawnIn = currentSlice();
+      return done;
+    }, finishing);
   }
 
   /**
