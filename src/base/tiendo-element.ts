@@ -357,7 +357,9 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
     const chunks = [this.viewChunk, ...this.extraChunks].filter((c): c is LazyChunk<unknown> => Boolean(c && !c.value));
     // While a retry is pending, renders do not ask again: the chunk is asked for when the retry falls due.
     if (this.#chunkRetry === undefined) {
-      for (const chunk of chunks) await chunk.load().catch(() => this.chunkFailed(chunk.name, false));
+      // The name is bound now rather than read later by a closure over the loop's variable: in WebKit a
+      // closure made in a loop after an await once read an earlier turn's variables (test/hostile/fuzz.test.ts).
+      for (const chunk of chunks) await chunk.load().catch(this.chunkFailed.bind(this, chunk.name, false));
     }
     // Widgets take turns: a page of them draws in tasks the reader's taps can come between.
     return inTurn(() => {

@@ -42,6 +42,10 @@ function fail(text: string): void {
   document.body.replaceChildren(p);
 }
 
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 function postHeight(): void {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
   if (parent !== window) parent.postMessage({ type: 'tiendo:height', height }, '*');
@@ -102,7 +106,9 @@ async function main(): Promise<void> {
       break;
     } catch {
       fail(say('chunk', { widget }));
-      await new Promise((r) => setTimeout(r, wait));
+      // The wait is passed, not read by a closure over the loop's variable (in WebKit a closure made in a
+      // loop after an await once read an earlier turn's variables: test/hostile/fuzz.test.ts).
+      await pause(wait);
     }
   }
   const declared = new Set(['lang', ...lib.widgetAttributes(tag).map((a) => a.name)]);
