@@ -212,7 +212,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
   #titled = false;
   /** @internal What a prerendered snippet's declarative shadow root held: on screen until the first figures replace it. */
   #served?: ChildNode[];
-  /** @internal The slice of widget work this widget last drew in (src/base/tasks.ts). */
+  /** @internal The slice of widget work this widget last drew in (src/base/turns.ts). */
   #drawnIn = NaN;
 
   /** @internal The reader's language in this update. */
@@ -347,7 +347,7 @@ export abstract class TiendoElement<V extends ViewBase> extends LitElement {
 
   /**
    * Every update waits for the chunks its view needs (only the first widget of its kind on a
-   * page has to), then for its turn (src/base/tasks.ts). If a chunk cannot be fetched, the widget
+   * page has to), then for its turn (src/base/turns.ts). If a chunk cannot be fetched, the widget
    * shows its error state and asks again later.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
