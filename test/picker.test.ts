@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { TiendoSelectDetail } from '../src/index.js';
-import { FEED, cleanup, expectAccessible, mount, until, untilState, visibleText } from './helpers.js';
+import { FEED, cleanup, expectAccessible, mockFeed, mount, until, untilState, visibleText } from './helpers.js';
 
 /** Linked widgets (SPEC "Linked widgets"): a picker and the widgets of its group. */
 describe('<tiendo-picker> and linked widgets', () => {
@@ -40,10 +40,62 @@ describe('<tiendo-picker> and linked widgets', () => {
     const picker = box.querySelector('tiendo-picker')!;
     await untilState(picker, 'ready');
     const options = [...select(picker).options].map((o) => o.textContent!.trim());
-    expect(options).to.deep.equal(['Bộ Công an', 'Hà Nội', 'Hà Tĩnh', 'Nghệ An', 'Vĩnh Phúc']);
+    // The whole country in the reader's word, though the feed names its national block for the body that reports it.
+    expect(options).to.deep.equal(['Toàn quốc', 'Hà Nội', 'Hà Tĩnh', 'Nghệ An', 'Vĩnh Phúc']);
     expect(visibleText(picker)).to.contain('Chọn tỉnh, thành phố');
     expect(select(picker).labels![0].textContent).to.equal('Chọn tỉnh, thành phố');
+    // Like every widget, it credits the feed's source and date.
+    expect(visibleText(picker)).to.contain('Nguồn: Công an tỉnh Hà Tĩnh');
     await expectAccessible(picker);
+    picker.setAttribute('lang', 'en');
+    await until(() => picker.shadowRoot!.querySelector('select')?.options[0]?.textContent!.trim() === 'Nationwide', 'the English word for the whole country');
+    expect(select(picker).options[0].hasAttribute('lang'), 'the reader\'s own word is not marked Vietnamese').to.equal(false);
+    expect(select(picker).options[1].getAttribute('lang')).to.equal('vi');
+  });
+
+  it('lists the communes of the group\'s province with level="commune", and the group follows a commune', async () => {
+    const feed = {
+      version: 1,
+      asOf: '2025-10-01',
+      source: { name: 'Công an tỉnh Hà Tĩnh' },
+      provinces: [
+        {
+          id: 'ha-tinh',
+          name: 'Hà Tĩnh',
+          models: { total: 10, completed: 4 },
+          communes: [
+            { id: 'thach-ha', name: 'Xã Thạch Hà', models: { total: 5, completed: 2 } },
+            { id: 'bac-hong-linh', name: 'Phường Bắc Hồng Lĩnh', models: { total: 3, completed: 1 } },
+          ],
+        },
+        { id: 'nghe-an', name: 'Nghệ An', models: { total: 8, completed: 3 } },
+      ],
+    };
+    const url = await mockFeed([{ body: feed }]);
+    const box = mount(`
+      <tiendo-picker src="${url}" group="${g}"></tiendo-picker>
+      <tiendo-picker src="${url}" group="${g}" level="commune"></tiendo-picker>
+      <tiendo-progress src="${url}" group="${g}" province="nghe-an"></tiendo-progress>`);
+    const [provinces, communes, progress] = [...box.children] as HTMLElement[];
+    await untilState(provinces, 'ready');
+    choose(provinces, 'ha-tinh');
+    await untilState(communes, 'ready');
+    const names = () => [...select(communes).options].map((o) => o.textContent!.trim());
+    expect(names(), 'the whole province first, then its communes in Vietnamese order').to.deep.equal(['Toàn tỉnh', 'Phường Bắc Hồng Lĩnh', 'Xã Thạch Hà']);
+    expect(select(communes).labels![0].textContent).to.equal('Chọn xã, phường');
+    await until(() => shown(progress).startsWith('Hà Tĩnh'), 'the progress bar on Hà Tĩnh');
+    choose(communes, 'thach-ha');
+    await until(() => shown(progress).startsWith('Xã Thạch Hà'), 'the progress bar on the chosen commune');
+    expect(shown(progress)).to.contain('2/5');
+    await expectAccessible(communes);
+  });
+
+  it('takes the label the editor gives it', async () => {
+    const box = page('label="Xem số liệu của"');
+    const picker = box.querySelector('tiendo-picker')!;
+    await untilState(picker, 'ready');
+    expect(select(picker).labels![0].textContent).to.equal('Xem số liệu của');
+    expect(visibleText(picker)).to.contain('Xem số liệu của');
   });
 
   it('moves the group to the chosen province (progress, KPI, model list; the table highlights it), not another group', async () => {
@@ -74,13 +126,22 @@ describe('<tiendo-picker> and linked widgets', () => {
     choose(picker, '');
     await until(() => !kpi.hasAttribute('province') && kpi.getAttribute('state') === 'ready', 'national figures');
     expect(visibleText(kpi)).to.contain('Bộ Công an');
+    // A KPI whose metric the chosen province reports shows that province's figure.
+    box.insertAdjacentHTML('beforeend', `<tiendo-kpi src="${FEED}" group="${g}" metric="passport-online"></tiendo-kpi>`);
+    const passports = box.lastElementChild as HTMLElement;
+    choose(picker, 'vinh-phuc');
+    await until(() => shown(passports).includes('Vĩnh Phúc'), 'the KPI on Vĩnh Phúc');
+    expect(shown(passports)).to.contain('5.862');
   });
 
   it('is operable from the keyboard', async () => {
     const box = page();
     const [picker, progress] = [...box.children] as HTMLElement[];
     await untilState(picker, 'ready');
-    select(picker).focus();
+    // Reached with Tab from what comes before it on the page.
+    picker.insertAdjacentHTML('beforebegin', '<button>trước</button>');
+    box.querySelector('button')!.focus();
+    await sendKeys({ press: 'Tab' });
     expect(picker.shadowRoot!.activeElement).to.equal(select(picker));
     await sendKeys({ type: 'Ng' });
     await until(() => select(picker).value === 'nghe-an', 'type-ahead chooses Nghệ An', 3000);

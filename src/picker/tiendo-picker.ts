@@ -109,7 +109,8 @@ export class TiendoPicker extends TiendoElement<PickerView> {
       return { name: chosen?.name ?? '', options, level: 'commune', source: chosen?.source, asOf: chosen?.asOf };
     }
     if (!feed.provinces.length) return undefined;
-    const national = feed.national ? [{ id: '', name: this.areaName({ area: feed.national, name: feed.national.name }) }] : [];
+    // The whole country in the reader's word, whatever the feed calls the body that reports it ("Bộ Công an"): a place to choose.
+    const national = feed.national ? [{ id: '', name: msg(this.readerLang, 'area.national') }] : [];
     return { name: '', options: [...national, ...sorted(feed.provinces)], level: 'province', source: feed.source, asOf: feed.asOf };
   }
 
