@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'l
 import { TiendoElement, type ChosenArea, type ViewBase, type WidgetProblem } from '../base/tiendo-element.js';
 import { baseStyles } from '../base/tiendo-element.styles.js';
 import { defineElement } from '../base/define.js';
-import { MODEL_STATUSES, type Feed, type ModelStatus } from '../feed/types.js';
+import { MODEL_STATUSES, type Feed, type ModelStatus, type Province } from '../feed/types.js';
 import { COUNT_KEY } from '../feed/figures.js';
 import { formatNumber } from '../i18n/format.js';
 import { msg } from '../i18n/messages.js';
@@ -59,7 +59,8 @@ export class TiendoModelList extends TiendoElement<ModelListView> {
     if (only && !MODEL_STATUSES.includes(only as ModelStatus)) {
       return { key: 'error.attributes', issues: [{ path: 'status', rule: 'rule.modelStatus' }], kind: 'attributes' };
     }
-    const statuses = chosen.province?.modelStatus ?? {};
+    // The chosen area's own list: a commune's, not its province's (the national block has none).
+    const statuses = (chosen.area as Partial<Pick<Province, 'modelStatus'>>).modelStatus ?? {};
     // Catalogue order; ids the catalogue lacks come last.
     const at = (id: string) => feed.models.findIndex((m) => m.id === id) + 1 || 1e9;
     const all = Object.keys(statuses)
