@@ -79,6 +79,16 @@ async function waitForPort(port, ms = 15000) {
 /** How long the WebKit launcher waits for a test page to load before it looks at why (ms). */
 const LOAD_TIMEOUT = 25_000;
 
+/** `promise`, or a rejection "no answer within N s" after `ms` (the promise's own later failure is ignored). */
+function within(promise, ms) {
+  promise.catch(() => undefined);
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Session ids whose page asked the server for its test file (see {@link testFileRequests}). */
 const testFileAsked = new Set();
 
@@ -150,14 +160,8 @@ class WebkitLauncher extends WebdriverLauncher {
   async startSession(id, url) {
     if (this.driverFailed) await this.restartDriver();
     await this.ensureManagerInitialized();
-    const load = this.driverManager.startSession(id, url);
-    load.catch(() => undefined);
-    let timer;
-    const late = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${LOAD_TIMEOUT / 1000} s`)), LOAD_TIMEOUT);
-    });
     try {
-      await Promise.race([load, late]).finally(() => clearTimeout(timer));
+      await within(this.driverManager.startSession(id, url), LOAD_TIMEOUT);
       return;
     } catch (error) {
       if (testFileAsked.has(id)) {
@@ -180,14 +184,8 @@ class WebkitLauncher extends WebdriverLauncher {
    */
   async stopSession(id) {
     if (!this.driverFailed) {
-      let timer;
-      const late = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('no answer within 30 s')), 30_000);
-      });
-      const stop = super.stopSession(id);
-      stop.catch(() => undefined);
       try {
-        return await Promise.race([stop, late]).finally(() => clearTimeout(timer));
+        return await within(super.stopSession(id), 30_000);
       } catch (error) {
         console.error(`\nWebKit: the driver did not end the page of a finished test file (${error?.message ?? error}); the next file gets a new driver.`);
         this.driverFailed = true;
@@ -209,7 +207,7 @@ class WebkitLauncher extends WebdriverLauncher {
   async stop() {
     try {
       // A stuck driver would keep the whole run from ending; the processes are ended below anyway.
-      await Promise.race([super.stop(), new Promise((r) => setTimeout(r, 10_000))]);
+      await within(super.stop(), 10_000).catch(() => undefined);
     } finally {
       this.killDriver();
       for (const p of this.processes.reverse()) p.kill('SIGTERM');

@@ -228,9 +228,7 @@ async function renderBatch(w: WidgetCase, feeds: string[], start: number, seed: 
     const state = el.getAttribute('state')!;
     states[state] = (states[state] ?? 0) + 1;
     // An accepted feed is shown, or found to hold nothing for this widget, or lacks what its attributes select.
-    const inline = el.querySelector(':scope > script')?.textContent;
-    const which = inline === feed ? '' : ` (its own inline feed is feed ${feeds.indexOf(inline ?? '')})`;
-    const replay = `seed ${seed}, feed ${index}${which}: ${feed}`;
+    const replay = `seed ${seed}, feed ${index}: ${feed}`;
     if (state === 'error') expect(events.get(el), replay).to.match(/^selection: /);
     expectInert(el);
     if (state !== 'ready') continue;
