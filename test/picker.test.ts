@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { TiendoSelectDetail } from '../src/index.js';
 import { FEED, cleanup, expectAccessible, mockFeed, mount, until, untilState, visibleText } from './helpers.js';
@@ -235,6 +235,69 @@ describe('two copies of the script on one page', () => {
       member.hostDisconnected();
       host.remove();
     }
+  });
+});
+
+/** Where a real pointer clicks an element (its centre, in the page's CSS pixels). */
+async function click(el: Element): Promise<void> {
+  el.scrollIntoView({ block: 'center' });
+  const r = el.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+}
+
+describe('a choice made with the pointer', () => {
+  afterEach(cleanup);
+
+  const F34 = '/test/fixtures/provinces-34.json';
+
+  it("a click on a map tile or a table row's name moves the group; another group stays", async () => {
+    const box = mount(`
+      <tiendo-map src="${F34}" group="by-pointer"></tiendo-map>
+      <tiendo-progress src="${F34}" group="by-pointer" province="nghe-an"></tiendo-progress>
+      <tiendo-province-table src="${F34}" group="by-pointer"></tiendo-province-table>
+      <tiendo-chart src="${F34}" group="by-pointer"></tiendo-chart>
+      <tiendo-progress src="${F34}" group="elsewhere" province="nghe-an"></tiendo-progress>`);
+    const [map, progress, table, chart, other] = [...box.children] as HTMLElement[];
+    for (const el of [map, progress, table, chart, other]) await untilState(el, 'ready');
+    const heard: unknown[] = [];
+    box.addEventListener('tiendo-select', (e) => heard.push((e as CustomEvent).detail));
+    // A tile, as a finger or a mouse chooses it.
+    const tile = [...map.shadowRoot!.querySelectorAll('[part~="tile"]')].find((t) => t.textContent!.includes('Hà Tĩnh'))!;
+    await click(tile);
+    await until(() => visibleText(progress).includes('Hà Tĩnh'), 'the progress on Hà Tĩnh after a click on its tile');
+    await until(() => table.getAttribute('highlight') === 'ha-tinh', 'the table highlights Hà Tĩnh');
+    await until(() => chart.getAttribute('highlight') === 'ha-tinh', 'the chart highlights Hà Tĩnh');
+    // The chart's words say where the chosen province ranks.
+    await until(() => /Hà Tĩnh: [^()]+\(xếp thứ \d+ trên 34\)/.test(chart.shadowRoot!.textContent!), 'the chart ranks Hà Tĩnh');
+    expect(heard).to.deep.equal([{ province: 'ha-tinh', commune: undefined, group: 'by-pointer' }]);
+    // A row's name in the table.
+    const name = [...table.shadowRoot!.querySelectorAll('tbody th button')].find((b) => b.textContent!.includes('Quảng Trị'))!;
+    await click(name);
+    await until(() => visibleText(progress).includes('Quảng Trị'), 'the progress on Quảng Trị after a click on its row');
+    await until(() => map.getAttribute('highlight') === 'quang-tri', 'the map highlights Quảng Trị');
+    expect(other.getAttribute('province')).to.equal('nghe-an');
+    expect(visibleText(other)).to.contain('Nghệ An');
+  });
+
+  it('a click on the picker opens it for the choice, and the group follows what is chosen there', async () => {
+    const box = mount(`
+      <tiendo-picker src="${F34}" group="by-click"></tiendo-picker>
+      <tiendo-progress src="${F34}" group="by-click" province="nghe-an"></tiendo-progress>`);
+    const [picker, progress] = [...box.children] as HTMLElement[];
+    await untilState(picker, 'ready');
+    await untilState(progress, 'ready');
+    const s = picker.shadowRoot!.querySelector('select')!;
+    await click(s);
+    expect(picker.shadowRoot!.activeElement).to.equal(s);
+    // The list the browser opens is its own, out of the page's (and the test driver's) reach: closed by a
+    // second click, the focused select steps to the next province as it does in every engine, and fires its change.
+    const before = s.value;
+    await click(s);
+    expect(picker.shadowRoot!.activeElement).to.equal(s);
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => s.value !== before, 'a choice in the opened list');
+    const chosen = s.selectedOptions[0].textContent!.trim();
+    await until(() => visibleText(progress).includes(chosen), `the progress on ${chosen}`);
   });
 });
 
