@@ -238,6 +238,35 @@ describe('two copies of the script on one page', () => {
   });
 });
 
+describe('two built copies on one page', () => {
+  afterEach(cleanup);
+  const seen = (el: Element) => (el.shadowRoot?.querySelector('[part~="base"]') ? visibleText(el) : '');
+
+  it("a widget of the built script joins a choice made through the source's copy before it came, and follows the next", async () => {
+    // dist/tiendo.js is a whole second copy (its own core, loader and group code: `npm test` builds it
+    // first). Its tags are taken by the copy this page loaded, so its progress bar is made under a tag of
+    // its own, as a widget of an older or newer tiendo on the same page would be.
+    const built = (await import(/* @vite-ignore */ new URL('/dist/tiendo.js', location.href).href)) as typeof import('../src/index.js');
+    const mine = await import('../src/index.js');
+    expect(built.TiendoProgress).to.not.equal(mine.TiendoProgress);
+    if (!customElements.get('copy-two-progress')) customElements.define('copy-two-progress', class extends built.TiendoProgress {});
+    // The choice is made before the other copy has any widget on the page: only a state the two copies
+    // share can tell its widgets what was chosen.
+    const box = mount(`<tiendo-picker src="${FEED}" group="two-copies"></tiendo-picker>`);
+    const picker = box.firstElementChild as HTMLElement;
+    await untilState(picker, 'ready');
+    const s = picker.shadowRoot!.querySelector('select')!;
+    s.value = 'nghe-an';
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+    const theirs = mount(`<copy-two-progress src="${FEED}" group="two-copies" province="ha-noi"></copy-two-progress>`).firstElementChild as HTMLElement;
+    await until(() => seen(theirs).includes('Nghệ An') && seen(theirs).includes('6/38'), "the other copy's progress joins the choice made before it");
+    // And follows the next one.
+    s.value = 'ha-tinh';
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => seen(theirs).includes('Hà Tĩnh'), "the other copy's progress on Hà Tĩnh");
+  });
+});
+
 /** Where a real pointer clicks an element (its centre, in the page's CSS pixels). */
 async function click(el: Element): Promise<void> {
   el.scrollIntoView({ block: 'center' });
