@@ -178,7 +178,13 @@ export const mapStyles = css`
     padding: 0.25em 0.5em;
     border-bottom: 1px solid var(--tiendo-color-border, #d0d7de);
   }
-  /* The colours are data: under forced colours they stay, with system-coloured edges. */
+  /* The colours are data: printed as they are (browsers drop backgrounds on paper unless told), and
+     under forced colours they stay, with system-coloured edges. */
+  .tile,
+  .swatch {
+    -webkit-print-color-adjust: exact;
+    print-color-adjust: exact;
+  }
   @media (forced-colors: active) {
     .tile,
     .swatch {
