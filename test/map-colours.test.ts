@@ -76,7 +76,7 @@ describe('<tiendo-map> colours', () => {
     const bounds = [1000, 2600, 4200, 5800, 7400, 9000];
     UNITS_2025.slice(0, 32).forEach((u, i) => {
       const value = 1000 + 250 * i;
-      const k = bounds.findLastIndex((b, j) => j < 5 && value >= b);
+      const k = bounds.slice(0, 5).filter((b) => value >= b).length - 1;
       const tile = tileOf(el, short(u.name));
       expect(getComputedStyle(tile).backgroundColor, `${u.name} ${value}`).to.equal(fills[k]);
     });
