@@ -10,7 +10,6 @@ import '../src/index.js';
 import { cleanup, mount, part, untilState, visibleText } from './helpers.js';
 
 type Json = Record<string, unknown>;
-type Lang = 'vi' | 'en';
 
 /** A feed of one metric `m` on Nghệ An (the figure given) and on Hà Tĩnh (a real rise, for contrast). */
 const metricFeed = (figure: Json): Json => ({
