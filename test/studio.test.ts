@@ -236,6 +236,59 @@ describe('data studio: Excel\'s text exports', () => {
     expect(byId(s, 'download').hidden).to.equal(true);
   });
 
+  for (const bom of [true, false]) {
+    it(`reads a UTF-8 CSV ${bom ? 'with' : 'without'} a byte order mark: the first header recognised, the names whole`, async () => {
+      const s = await studio();
+      const body = new TextEncoder().encode('Mã;Tỉnh;Tổng số mô hình;Hoàn thành\r\n40;Nghệ An;38;6\r\n66;Đắk Lắk;12;3\r\n01;Hà Nội;19;\r\n');
+      const bytes = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...body]) : body;
+      choose(s, 'file', new s.win.File([bytes], 'utf8.csv'));
+      expect(await checked(s, 'utf8.csv'), problemsText(s)).to.contain('Không có lỗi');
+      expect(text(s, 'file-status')).to.equal('Đã đọc utf8.csv: tệp văn bản mã hóa UTF-8, các cột ngăn bằng dấu chấm phẩy (;).');
+      // A byte order mark left in the first header would make "Mã" an unknown column.
+      const rows = [...byId<HTMLTableElement>(s, 'columns').tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent));
+      expect(rows[0]).to.deep.equal(['A', 'Mã', 'mã tỉnh']);
+      const feed = await downloaded(s);
+      const provinces = feed.provinces as { id: string; code: string; name: string }[];
+      expect(provinces.map((p) => [p.id, p.code, p.name])).to.deep.equal([
+        ['nghe-an', '40', 'Nghệ An'],
+        ['dak-lak', '66', 'Đắk Lắk'],
+        ['ha-noi', '01', 'Hà Nội'],
+      ]);
+    });
+  }
+
+  /** Text damaged before it arrived: each kind, as a cell of a CSV saved as UTF-8. */
+  const damaged = [
+    { kind: 'letters turned into "?"', cell: 'Đ?k L?k', vi: 'chữ có dấu bị thay bằng dấu ?', en: 'letters with diacritics became ?' },
+    { kind: 'U+FFFD', cell: 'Ngh\ufffd An', vi: 'ký tự � thay cho chữ không đọc được', en: '� stands for letters that could not be read' },
+    {
+      kind: 'double-encoded "Nghá»‡ An"',
+      cell: new TextDecoder('windows-1252').decode(new TextEncoder().encode('Nghệ An')),
+      vi: 'tiếng Việt bị mã hóa hai lần',
+      en: 'the Vietnamese was encoded twice',
+    },
+  ];
+  for (const { kind, cell, vi, en } of damaged) {
+    it(`refuses text damaged before it arrived (${kind}) with how to export again, in Vietnamese and English`, async () => {
+      const s = await studio();
+      expect(cell).not.to.equal('Nghệ An');
+      const bytes = new TextEncoder().encode(`Mã;Tỉnh;Tổng số mô hình\r\n42;Hà Tĩnh;43\r\n40;${cell};38\r\n`);
+      choose(s, 'file', new s.win.File([bytes], 'hong.csv'));
+      expect(await checked(s, 'hong.csv')).to.equal('Có 1 lỗi. Sửa trong Excel, lưu lại, rồi chọn lại tệp ở mục 1.');
+      expect(problemsText(s)).to.contain(`dòng 3, cột B "Tỉnh": chữ trong ô đã bị hỏng trước khi đến đây ("${cell}": ${vi}).`);
+      expect(problemsText(s)).to.contain('Trong Excel chọn Tệp › Lưu như (File › Save As), kiểu "CSV UTF-8 (Phân tách bằng dấu phẩy)"');
+      expect(problemsText(s)).to.contain('trong Google Sheets dùng Tệp › Tải xuống › CSV');
+      expect(byId(s, 'download').hidden).to.equal(true);
+      byId(s, 'switch-lang').click();
+      await until(() => problemsText(s).includes('row 3, column B'), 'English problems');
+      expect(problemsText(s)).to.contain(`row 3, column B "Tỉnh": the text was damaged before it arrived ("${cell}": ${en}).`);
+      expect(problemsText(s)).to.contain('In Excel use File › Save As (Tệp › Lưu như), type "CSV UTF-8 (Comma delimited)"');
+      expect(problemsText(s)).to.contain('in Google Sheets use File › Download › CSV');
+      expect(text(s, 'check-status')).to.equal('One problem. Fix it in Excel, save, and choose the file again in step 1.');
+      expect(byId(s, 'download').hidden).to.equal(true);
+    });
+  }
+
   it('refuses a file over 20 MB before reading it', async () => {
     const s = await studio();
     choose(s, 'file', new s.win.File([new Uint8Array(20 * 1024 * 1024 + 1)], 'lon.csv'));
@@ -319,6 +372,48 @@ describe('data studio: the feed\'s details, the preview, the monthly update and 
     set(s, 'preview-metric', 'ho-so-truc-tuyen');
     expect(chart.getAttribute('metric')).to.equal('ho-so-truc-tuyen');
     expect(table.getAttribute('columns')).to.equal('rank,name,ho-so-truc-tuyen');
+  });
+
+  it('writes the next update the officer fills in as nextUpdate, and the preview says when that date has passed', async () => {
+    const s = await studio();
+    choose(s, 'file', await fixture(s, `${FIXTURES}bao-cao.xlsx`));
+    await checked(s, 'bao-cao.xlsx');
+    await sheet(s, 'Tháng 10');
+    fillDetails(s);
+    const want = (await expected('thang-10.feed.json')) as Record<string, unknown>;
+    const progress = () => s.doc.querySelector('#preview tiendo-progress');
+    await until(() => progress()?.getAttribute('state') === 'ready', 'progress ready', 10000);
+    expect(visibleText(progress()!)).not.to.contain('Số liệu có thể đã cũ');
+    expect(await downloaded(s)).not.to.have.property('nextUpdate');
+    // A date already past (the report was due on 4 November 2024): in the feed, and said by every widget of the preview.
+    // (The download is made again at once on each change of the details.)
+    set(s, 'f-next-update', '2024-11-04');
+    expect(await downloaded(s)).to.deep.equal({ ...want, nextUpdate: '2024-11-04' });
+    await until(() => progress()?.getAttribute('state') === 'ready' && visibleText(progress()!).includes('Số liệu có thể đã cũ'), 'overdue shown', 10000);
+    expect(visibleText(progress()!)).to.contain('Số liệu có thể đã cũ: kỳ cập nhật dự kiến ngày 04/11/2024 đã qua.');
+    const table = () => s.doc.querySelector('#preview tiendo-province-table');
+    await until(() => table()?.getAttribute('state') === 'ready' && visibleText(table()!).includes('04/11/2024'), 'table overdue', 10000);
+    expect(visibleText(table()!)).to.contain('Số liệu có thể đã cũ: kỳ cập nhật dự kiến ngày 04/11/2024 đã qua.');
+    // A date to come: written, and no widget calls the figures old.
+    set(s, 'f-next-update', '2099-12-31');
+    expect((await downloaded(s)).nextUpdate).to.equal('2099-12-31');
+    await until(() => progress()?.getAttribute('state') === 'ready' && !visibleText(progress()!).includes('Số liệu có thể đã cũ'), 'not overdue', 10000);
+    expect(visibleText(progress()!)).to.contain('6/38 mô hình hoàn thành');
+  });
+
+  it('previews the map as empty, saying so, when no row gives it a figure to colour', async () => {
+    const s = await studio();
+    // Totals only: nothing completed is known, so no province has a share the map can colour.
+    const bytes = new TextEncoder().encode('Mã;Tỉnh;Tổng số mô hình\r\n40;Nghệ An;38\r\n42;Hà Tĩnh;43\r\n');
+    choose(s, 'file', new s.win.File([bytes], 'tong.csv'));
+    expect(await checked(s, 'tong.csv'), problemsText(s)).to.contain('Không có lỗi');
+    const map = () => s.doc.querySelector('#preview tiendo-map');
+    await until(() => Boolean(map()?.getAttribute('state')) && map()!.getAttribute('state') !== 'loading', 'map settled', 10000);
+    expect(map()!.getAttribute('state')).to.equal('empty');
+    expect(visibleText(map()!)).to.contain('Chưa có số liệu để hiển thị.');
+    expect(map()!.shadowRoot!.querySelector('[role="img"], svg, canvas')).to.equal(null);
+    // The download is still offered: the feed is valid, the map just has nothing to draw.
+    expect((await downloaded(s)).provinces).to.have.length(2);
   });
 
   it('asks for the source agency\'s name when its address is given, and writes --pretty JSON on request', async () => {

@@ -193,15 +193,28 @@ class Converter {
     this.warnings.add(params ? { place, key, params } : { place, key });
   }
 
-  /** Text damaged before it arrived cannot be mended; every damaged cell is named. */
+  /**
+   * Text damaged before it arrived cannot be mended; every damaged cell is named, and so is every
+   * formula error. A cell below the header row is named with its column's header too, as any
+   * other problem of a cell is ("dòng 3, cột B "Tỉnh""), when that header is itself whole.
+   */
   private checkDamage(rows: CellValue[][]): void {
+    const headerIndex = headerRowIndex(rows);
+    const place = (row: number, column: number): Place => {
+      const text = headerIndex === -1 || row <= headerIndex + 1 ? '' : textOf(rows[headerIndex][column]);
+      const header = text && !damageOf(text) ? cleanHeader(text) : '';
+      return header ? { row, column, header } : { row, column };
+    };
     rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         if (typeof cell !== 'string') return;
         const damage = damageOf(cell);
-        if (damage) this.error({ row: r + 1, column: c }, `cell.damaged.${damage}`, { text: shown(cell) });
+        if (damage) this.error(place(r + 1, c), `cell.damaged.${damage}`, { text: shown(cell) });
       }),
     );
+    for (const cell of this.sheet.errorCells ?? []) {
+      this.error(place(cell.row, cell.column), 'cell.formulaError', { text: cell.text });
+    }
   }
 
   layout(rows: CellValue[][], headerIndex: number): Layout | undefined {
@@ -277,9 +290,6 @@ class Converter {
       ...extra,
     });
     this.checkDamage(rows);
-    for (const cell of this.sheet.errorCells ?? []) {
-      this.error({ row: cell.row, column: cell.column }, 'cell.formulaError', { text: cell.text });
-    }
     if (this.errors.length) return fail();
     const headerIndex = headerRowIndex(rows);
     if (headerIndex === -1) {

@@ -96,7 +96,7 @@ describe('from-csv: Excel workbooks (.xlsx)', () => {
     const rows = reportSheet({ '3,4': 'sáu', '4,7': { date: '2024-10-04' }, '5,3': { error: '#DIV/0!', formula: 'B6/0' } });
     const lines = await refuse(file('bad.xlsx', writeXlsx([{ name: 'Số liệu', rows }])));
     assert.deepEqual(lines.slice(0, -1), [
-      'dòng 6, cột D: ô có lỗi công thức #DIV/0!; hãy sửa công thức trong Excel hoặc để trống ô',
+      'dòng 6, cột D "Tổng số mô hình": ô có lỗi công thức #DIV/0!; hãy sửa công thức trong Excel hoặc để trống ô',
     ]);
     // Once the formula is fixed, the other cells are named with their headers.
     rows[5][3] = 19;
@@ -207,10 +207,10 @@ describe('from-csv: text damaged before it arrived is refused, with how to expor
 
   it('letters turned into "?" and the replacement character', async () => {
     const q = await refuse(file('question.csv', 'Tỉnh;Tổng số mô hình\r\nĐ?k L?k;38\r\nH? T?nh;43\r\n'));
-    assert.match(q[0], /^dòng 2, cột A: chữ trong ô đã bị hỏng .*"Đ\?k L\?k": chữ có dấu bị thay bằng dấu \?/);
-    assert.match(q[1], /^dòng 3, cột A: .*"H\? T\?nh"/);
+    assert.match(q[0], /^dòng 2, cột A "Tỉnh": chữ trong ô đã bị hỏng .*"Đ\?k L\?k": chữ có dấu bị thay bằng dấu \?/);
+    assert.match(q[1], /^dòng 3, cột A "Tỉnh": .*"H\? T\?nh"/);
     const r = await refuse(file('fffd.csv', 'Tỉnh;Tổng số mô hình\r\nNgh\uFFFD An;38\r\n'));
-    assert.match(r[0], /^dòng 2, cột A: .*ký tự � thay cho chữ không đọc được/);
+    assert.match(r[0], /^dòng 2, cột A "Tỉnh": .*ký tự � thay cho chữ không đọc được/);
   });
 
   it('ordinary Vietnamese, punctuation and links are not mistaken for damage', () => {
