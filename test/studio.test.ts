@@ -7,7 +7,9 @@ import { expectAccessibleDocument, openPage, until, visibleText } from './helper
  * (through the file input, as a browser sets it, or by dropping it), fills the
  * feed's details, reads the problems, looks at the preview and downloads
  * feed.json. The feeds it gives are compared with what the command-line tool
- * gave for the same files (test/fixtures/studio/make-fixtures.mjs).
+ * gave for the same files (test/fixtures/studio/make-fixtures.mjs); that these
+ * are what the CLI makes today, and that the studio and the CLI write the same
+ * bytes for the same file in one run, is test/cli/studio-cli.test.mjs's part.
  */
 type Studio = { frame: HTMLIFrameElement; doc: Document; win: Window & typeof globalThis };
 
