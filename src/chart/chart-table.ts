@@ -12,7 +12,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { cssomStyle } from '../base/cssom-style.js';
 import type { FeedSource, ModelStatus } from '../feed/types.js';
-import { formatDate, formatDateSpoken, formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
+import { formatDate, formatDateSpoken, formatNumber, formatPercent, formatPercentShort, isolate } from '../i18n/format.js';
 import type { Lang, MessageParams } from '../i18n/messages.js';
 import type { ChartGrid, ChartRow, ChartView, LegendEntry, TimePlot, TimeSeries } from './chart-types.js';
 import { chartMsg, type ChartWord } from './chart-words.js';
@@ -22,10 +22,16 @@ export { chartView, compareNote, LIMIT } from './chart-view.js';
 export { planBars } from './chart-layout.js';
 export { chartMsg } from './chart-words.js';
 
-/** "Cổng TTĐT tỉnh Nghệ An · 20/06/2024": where a row's figures come from. */
+/**
+ * "Cổng TTĐT tỉnh Nghệ An · 20/06/2024": where a row's figures come from. The source's name is
+ * isolated for direction: a stray U+202E in it cannot reverse the date after it.
+ */
 function origin(lang: Lang, source?: FeedSource, asOf?: string): string {
-  return [source?.name, asOf && formatDate(asOf, lang)].filter(Boolean).join(' · ') || '—';
+  return [source?.name && isolate(source.name), asOf && formatDate(asOf, lang)].filter(Boolean).join(' · ') || '—';
 }
+
+/** A metric as a column or series: "Hồ sơ (hồ sơ)", each feed string isolated for direction. */
+const metricName = (m: { name: string; unit?: string; rate: boolean }) => (m.unit && !m.rate ? `${isolate(m.name)} (${isolate(m.unit)})` : isolate(m.name));
 
 /**
  * The view in the reader's words, with its summary. `areaName` is the element's name for an area
@@ -50,18 +56,18 @@ export function chartGrid(v: ChartView, lang: Lang, areaName: (name: string) => 
     // What `regroup` did: added up, why some figures are "—", the provinces it could not place.
     regroupNotes: r && [
       t('chart.regrouped'),
-      ...(r.withheld ? [t(`chart.withheld.${r.withheld}`, { name: m ? (m.unit && !m.rate ? `${m.name} (${m.unit})` : m.name) : t('chart.modelsName') })] : []),
-      ...(r.unplaced.length ? [t('chart.unplaced', { names: r.unplaced.join(', ') })] : []),
+      ...(r.withheld ? [t(`chart.withheld.${r.withheld}`, { name: m ? metricName(m) : t('chart.modelsName') })] : []),
+      ...(r.unplaced.length ? [t('chart.unplaced', { names: r.unplaced.map(isolate).join(', ') })] : []),
     ],
     sources:
       mixed && v.sources
         ? { head: t('chart.note'), rows: v.sources.map((s): [string, string] => [s.name, origin(lang, s.source, s.asOf)]) }
         : undefined,
   };
-  const metricLabel = m ? (m.unit && !m.rate ? `${m.name} (${m.unit})` : m.name) : '';
+  const metricLabel = m ? metricName(m) : '';
   if (!v.time) return { ...common, ...across(v, lang, t, fmt, metricLabel, mark) };
-  // `show-present`: a former province's series is named with its present unit.
-  const areas = v.time.map((a) => (a.present ? { ...a, name: t('chart.partOf', { name: a.name, unit: a.present }) } : a));
+  // `show-present`: a former province's series is named with its present unit (its name isolated for direction).
+  const areas = v.time.map((a) => (a.present ? { ...a, name: t('chart.partOf', { name: isolate(a.name), unit: a.present }) } : a));
   return { ...common, ...overTime(v, areas, lang, t, fmt, metricLabel, areaName, mark) };
 }
 
@@ -78,8 +84,8 @@ function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, 
     : m
       ? t('chart.metric', { name: mark(m.name) })
       : t(byStatus ? 'chart.modelsTotal' : 'chart.models');
-  // `show-present`: "Vĩnh Phúc (nay thuộc Phú Thọ)"; `marked`, the feed's names marked (for the summary).
-  const nameOf = (r: ChartRow, own = (x: string) => x) =>
+  // `show-present`: "Vĩnh Phúc (nay thuộc Phú Thọ)", the names isolated for direction; `mark`, the feed's names marked (for the summary).
+  const nameOf = (r: ChartRow, own = isolate) =>
     r.present ? t('chart.partOf', { name: own(r.name), unit: own(r.present) }) : r.name ? own(r.name) : t(`status.${r.id as ModelStatus}`);
   const names = v.rows.map((r) => nameOf(r));
   // Many communes: the chart draws some (v.rows), the table and the ranks count every one.
@@ -163,11 +169,11 @@ function overTime(
   areas.forEach((a, area) => {
     if (m) {
       plots.push({ area, value: 0 });
-      series.push(several ? areaName(a.name) : metricLabel);
+      series.push(several ? isolate(areaName(a.name)) : metricLabel);
     } else {
       STATUSES.forEach((s, value) => {
         plots.push({ area, value, stack: several ? a.id : undefined });
-        series.push(several ? t('chart.of', { area: areaName(a.name), series: t(`status.${s}`) }) : t(`status.${s}`));
+        series.push(several ? t('chart.of', { area: isolate(areaName(a.name)), series: t(`status.${s}`) }) : t(`status.${s}`));
       });
     }
   });

@@ -92,10 +92,15 @@ export const chartStyles = css`
   .hl {
     font-weight: 700;
   }
+  /* A figure never breaks inside its digits ("765.432" whole, even in a narrow box). */
+  td {
+    white-space: nowrap;
+  }
   /* Each row's source and date, or its reporting period: text, not a figure. */
   .note-cell,
   tfoot td {
     text-align: start;
+    white-space: normal;
   }
   tfoot th[scope='colgroup'] {
     padding-top: 0.75em;

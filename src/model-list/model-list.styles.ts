@@ -22,8 +22,14 @@ export const modelListStyles = css`
     padding: 0.375em 0;
     border-top: 1px solid var(--tiendo-color-border, #d0d7de);
   }
+  /* A model's name from the feed: isolated for direction, so a stray U+202E cannot reorder what follows. */
   .name {
     flex: 1 1 12em;
+    unicode-bidi: isolate;
+  }
+  /* A count never breaks inside its digits ("765.432" whole, even in a narrow box). */
+  .count {
+    white-space: nowrap;
   }
   .status {
     color: var(--tiendo-color-muted, #57606a);

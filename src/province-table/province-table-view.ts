@@ -311,7 +311,8 @@ function label(c: TableColumn, v: ProvinceTableView, { lang }: TableState): stri
       ? t(lang, 'table.changeSince', { column, date: formatDate(c.change.since, lang) })
       : t(lang, 'table.change', { column });
   }
-  if (c.name) return c.unit ? `${c.name} (${c.unit})` : c.name;
+  // A metric's name and unit from the feed, isolated for direction: a stray U+202E cannot reverse "(%)" after it.
+  if (c.name) return c.unit ? `${isolate(c.name)} (${isolate(c.unit)})` : isolate(c.name);
   if (c.id === 'name' && v.level === 'commune') return t(lang, 'table.name.commune');
   return t(lang, (MODEL[c.id] && c.id !== 'total' ? `status.${c.id}` : `table.${c.id}`) as TableKey);
 }
@@ -365,7 +366,8 @@ function fromText(v: ProvinceTableView, r: TableRow, lang: Lang, spoken?: boolea
   const m = v.mixed!;
   const date = spoken ? formatDateSpoken : formatDate;
   return (r.from ?? [])
-    .map((p) => [m.source && p.source && isolate(p.source.name), m.asOf && p.asOf && date(p.asOf, lang)].filter(Boolean).join(' · '))
+    // The date stays whole on screen ("20 Jun 2024" never broken after its day).
+    .map((p) => [m.source && p.source && isolate(p.source.name), m.asOf && p.asOf && (spoken ? date(p.asOf, lang) : date(p.asOf, lang).replace(/ /g, '\u00a0'))].filter(Boolean).join(' · '))
     .join('; ');
 }
 
