@@ -124,7 +124,7 @@ function embedFiles(): Plugin[] {
 
 /**
  * dist/chunks.json: the files a page fetches for each widget beyond tiendo.js, by tag ("core": what
- * tiendo.js imports; "tiendo-province-table": the table's code and its view…), so that the builder and
+ * tiendo.js imports and fetches at once; "tiendo-province-table": the table's code and its view…), so that the builder and
  * `tiendo snippet` can write `modulepreload` hints for all of them at once instead of one round trip
  * after another (issue 19). Paths are relative to dist/.
  */
@@ -137,7 +137,9 @@ function chunkList(): Plugin {
       const byModule = (test: RegExp) => chunks.find((c) => c.facadeModuleId && test.test(c.facadeModuleId.replace(/\\/g, '/')));
       const entry = chunks.find((c) => c.isEntry && c.fileName === 'tiendo.js');
       if (!entry) return;
-      const core = new Set(entry.imports);
+      // The core: what tiendo.js imports, and the library it fetches at once (src/index.ts).
+      const core = new Set([...entry.imports, ...entry.dynamicImports]);
+      for (const file of [...core]) for (const i of chunks.find((c) => c.fileName === file)?.imports ?? []) core.add(i);
       /** A chunk and what it imports statically, beyond tiendo.js and the core. */
       const withImports = (file: string | undefined, out = new Set<string>()): Set<string> => {
         const c = file && chunks.find((x) => x.fileName === file);
@@ -162,6 +164,42 @@ function chunkList(): Plugin {
   };
 }
 
+/**
+ * tiendo.js fetches the library at once (src/index.ts), and the library's modules are the core chunk;
+ * but Rolldown puts a chunk of bare re-exports between the two (rolldown/rolldown#9729), one more round
+ * trip for a page that has no preload hints. That chunk is dropped: tiendo.js asks for the core chunk
+ * itself and takes each export by the name the core gives it. (tiendo.js's source map is off by the
+ * few characters renamed on its one line.)
+ */
+function noLibraryFacade(): Plugin {
+  return {
+    name: 'tiendo-no-library-facade',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const facade = chunks.find((c) => !c.isEntry && /[\\/]src[\\/]library\.ts$/.test(c.facadeModuleId ?? ''));
+      const entry = chunks.find((c) => c.isEntry && c.fileName === 'tiendo.js');
+      if (!facade || !entry) return;
+      const reexports = /^export\s*\{([^}]*)\}\s*from\s*"\.\/([\w.-]+\.js)";?\s*(?:\/\/# sourceMappingURL=\S+\s*)?$/.exec(facade.code);
+      const core = reexports && `chunks/${reexports[2]}`;
+      const takes = new RegExp(`\\{([^{}]*)\\}=await import\\(\`\\./${facade.fileName.replace(/[.-]/g, '\\$&')}\`\\)`).exec(entry.code);
+      if (!reexports || !core || !takes || chunks.some((c) => c.imports.includes(facade.fileName))) {
+        throw new Error(`tiendo.js no longer takes the library from ${facade.fileName} as this plugin expects: look again (vite.config.ts)`);
+      }
+      const local = new Map(reexports[1].split(',').map((pair) => pair.trim().split(/\s+as\s+/)).map(([l, e]) => [e ?? l, l] as const));
+      const renamed = takes[1].split(',').map((pair) => {
+        const [name, binding] = pair.split(':');
+        if (!local.has(name)) throw new Error(`tiendo.js takes ${name}, which the core does not export`);
+        return `${local.get(name)}:${binding ?? name}`;
+      });
+      entry.code = entry.code.replace(takes[0], `{${renamed.join(',')}}=await import(\`./${core}\`)`);
+      entry.dynamicImports = entry.dynamicImports.map((f) => (f === facade.fileName ? core : f));
+      delete bundle[facade.fileName];
+      delete bundle[`${facade.fileName}.map`];
+    },
+  };
+}
+
 /** `npm start` lands on the demo portal: / redirects to /demo/. */
 function demoHome(): Plugin {
   return {
@@ -181,15 +219,16 @@ function demoHome(): Plugin {
 function isCore(id: string): boolean {
   // Lit's decorators serve only lazily defined widgets (the core declares static properties).
   if (/messages-en|rule-messages|csv-download|lazy-widget|[\\/]decorators[\\/.]/.test(id)) return false;
-  // A widget's view-chunk.ts (the handle of its view's chunk) rides with the lazy definitions.
-  return /[\\/]src[\\/](base|feed|i18n|progress|kpi)[\\/]|[\\/]view-chunk\.ts$|[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id);
+  // A widget's view-chunk.ts (the handle of its view's chunk) rides with the lazy definitions, and the
+  // library (src/library.ts: the exports and definitions) is the core that tiendo.js fetches at once.
+  return /[\\/]src[\\/](base|feed|i18n|progress|kpi)[\\/]|[\\/]view-chunk\.ts$|[\\/]src[\\/]library\.ts$|[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id);
 }
 
 // One config for both uses: `vite` serves the demo (sample feeds, no network),
 // `vite build` writes the library to dist/.
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLitCss(), demoHome(), embedFiles(), chunkList()],
+  plugins: [minifyLitCss(), demoHome(), embedFiles(), noLibraryFacade(), chunkList()],
   server: {
     open: process.env.CI || !process.env.DISPLAY ? false : '/demo/index.html',
   },

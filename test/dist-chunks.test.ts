@@ -57,3 +57,47 @@ describe('dist/: lazy chunks on a page that loads tiendo.js?v=7', () => {
     }
   });
 });
+
+describe('dist/: a portal that uploaded tiendo.js without its chunks/ folder', () => {
+  const failChunks = (match: string, times: number) => fetch('/__chunk-fail', { method: 'POST', body: JSON.stringify({ match, times }) });
+  afterEach(() => failChunks('', 0));
+
+  it('keeps every widget on the fallback the editor wrote, fires tiendo-error on each, and says to deploy all of dist/', async () => {
+    await failChunks('/dist/chunks/', -1);
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width:700px;height:500px;border:0';
+    frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8">
+      <script>
+        window.heard = [];
+        window.said = [];
+        addEventListener('tiendo-error', (e) => heard.push([e.target.localName, e.detail.kind, e.detail.message]));
+        const error = console.error;
+        console.error = (...args) => (said.push(args.join(' ')), error(...args));
+      </script></head><body>
+      <script type="module" src="/dist/tiendo.js?v=no-chunks"></script>
+      <tiendo-progress src="/demo/feeds/de-an-06.json" province="nghe-an">Nghệ An: 6/38 mô hình hoàn thành</tiendo-progress>
+      <tiendo-province-table src="/demo/feeds/de-an-06.json">Bảng tiến độ các tỉnh</tiendo-province-table></body></html>`;
+    document.body.append(frame);
+    try {
+      await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+      const win = frame.contentWindow as Window & { heard: [string, string, string][]; said: string[] };
+      await until(() => win.heard.length === 2, 'tiendo-error on both widgets', 10_000);
+      expect(win.heard.map(([tag, kind]) => [tag, kind])).to.deep.equal([
+        ['tiendo-progress', 'chunk'],
+        ['tiendo-province-table', 'chunk'],
+      ]);
+      expect(win.heard[0][2]).to.contain('dist/');
+      expect(win.said.join('\n')).to.contain('deploy all of dist/');
+      // Nothing was defined, nothing hides what the editor wrote: the reader sees it.
+      const doc = frame.contentDocument!;
+      expect(win.customElements.get('tiendo-progress')).to.equal(undefined);
+      const progress = doc.querySelector('tiendo-progress') as HTMLElement;
+      expect(progress.innerText).to.contain('Nghệ An: 6/38 mô hình hoàn thành');
+      expect(progress.getBoundingClientRect().height).to.be.above(0);
+      expect((doc.querySelector('tiendo-province-table') as HTMLElement).innerText).to.contain('Bảng tiến độ các tỉnh');
+    } finally {
+      frame.remove();
+    }
+  });
+});
+
