@@ -346,11 +346,12 @@ function sinceText(c: TableColumn, r: TableRow, lang: Lang): string {
 }
 
 /**
- * Words with a date: the compact date for the eye ("so với 30/06/2024", hidden from screen readers)
- * and the date for the ear ("so với ngày 30 tháng 6 năm 2024", class `said`), as the footer says it.
+ * Words with a date: the compact date for the eye ("so với 30/06/2024", hidden from screen readers;
+ * never broken across lines: "30 Jun 2024" stays whole) and the date for the ear ("so với ngày 30
+ * tháng 6 năm 2024", class `said`), as the footer says it.
  */
 function dated(lang: Lang, key: TableKey, iso: string, params: Record<string, string> = {}): TemplateResult {
-  return html`<span aria-hidden="true">${t(lang, key, { ...params, date: formatDate(iso, lang) })}</span><span class="visually-hidden said"
+  return html`<span aria-hidden="true">${t(lang, key, { ...params, date: formatDate(iso, lang).replace(/ /g, '\u00a0') })}</span><span class="visually-hidden said"
     >${t(lang, key, { ...params, date: formatDateSpoken(iso, lang) })}</span
   >`;
 }
