@@ -26,6 +26,31 @@ function forcedColors() {
 }
 
 /**
+ * The accessibility tree of one widget as a screen reader gets it (Chromium, over CDP: puppeteer's
+ * accessibility.snapshot of the widget's `[part~="base"]`, the host found by `payload.id`, every node kept:
+ * puppeteer's "interesting" pruning drops a plain group with its children); false in
+ * engines whose driver offers no tree (Firefox over WebDriver BiDi, WebKitWebDriver).
+ */
+function accessibilityTree() {
+  return {
+    name: 'tiendo-ax-tree',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'tiendo-ax-tree') return undefined;
+      if (session.browser.type !== 'puppeteer' || !/chrom/i.test(session.browser.name)) return false;
+      const page = session.browser.getPage(session.id);
+      const handle = await page.evaluateHandle((id) => document.getElementById(id)?.shadowRoot?.querySelector('[part~="base"]'), payload.id);
+      const root = handle.asElement();
+      if (!root) return null;
+      try {
+        return await page.accessibility.snapshot({ root, interestingOnly: false });
+      } finally {
+        await handle.dispose();
+      }
+    },
+  };
+}
+
+/**
  * `npm test`: every test file in Chromium, Firefox ESR and WebKitGTK (see
  * test/launchers.mjs). TIENDO_BROWSERS=chromium picks a subset for a quick run.
  */
@@ -48,6 +73,7 @@ export default {
       executeCommand: ({ command, session }) => (command === 'tiendo-engine' ? session.browser.name : undefined),
     },
     forcedColors(),
+    accessibilityTree(),
   ],
   browsers: selectedBrowsers(process.env.TIENDO_DEFAULT_BROWSERS ?? 'chromium'),
 };

@@ -113,23 +113,23 @@ describe('<tiendo-kpi>', () => {
     expect(visibleText(el)).to.contain('Toàn quốc');
   });
 
-  it('shows progress against a target, announced with both figures', async () => {
+  it('shows progress against a target, both figures said once in the sentence', async () => {
     const el = kpi(mount(`<tiendo-kpi value="50579" total="70758" target="0.9" label="Hồ sơ cư trú trực tuyến"></tiendo-kpi>`));
     await untilState(el, 'ready');
     expect(visibleText(el)).to.contain('Mục tiêu 90% · chưa đạt');
-    const bar = part(el, 'target')!.querySelector('[role="progressbar"]')!;
-    expect(bar.getAttribute('aria-valuetext')).to.equal('71,48% so với mục tiêu 90%');
-    // SPEC "Figures that never mislead" (issue 17): the bar is the figure on its own scale (a rate, 0 to 1),
-    // no longer value ÷ target (which announced 79 beside a printed 71,48%).
-    expect(bar.getAttribute('aria-valuemax')).to.equal('1');
-    expect(Number(bar.getAttribute('aria-valuenow'))).to.equal(50579 / 70758);
+    // Said once, in the sentence; the bar and its words are drawn only (SPEC: each figure read once).
+    expect(part(el, 'sentence')!.textContent).to.contain('tỷ lệ 71,48%; mục tiêu 90% (chưa đạt).');
+    expect(part(el, 'target')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(el.shadowRoot!.querySelectorAll('[role="progressbar"], [role="meter"], [aria-valuetext]')).to.have.length(0);
   });
 
   it('shows a score against its scale, and a reported rate when the counts are unknown', async () => {
     const el = kpi(mount(`<tiendo-kpi value="82.5" max="100" unit="điểm" label="Bộ chỉ số 766"></tiendo-kpi>`));
     await untilState(el, 'ready');
     expect(visibleText(el)).to.contain('82,5/100 điểm');
-    expect(part(el, 'target')!.querySelector('[role="meter"]')!.getAttribute('aria-valuetext')).to.equal('82,5 trên thang 100');
+    // The scale is said in the sentence; the meter is drawn only.
+    expect(part(el, 'sentence')!.textContent).to.equal('Bộ chỉ số 766 đạt 82,5 trên 100 điểm.');
+    expect(part(el, 'target')!.getAttribute('aria-hidden')).to.equal('true');
     const rate = kpi(mount(`<tiendo-kpi rate="0.93" label="Tỷ lệ hồ sơ trực tuyến"></tiendo-kpi>`));
     await untilState(rate, 'ready');
     expect(part(rate, 'value')!.textContent).to.equal('93,00%');
@@ -349,9 +349,6 @@ describe('<tiendo-kpi>', () => {
       await untilState(over, 'ready');
       expect(measure(over).fill).to.be.closeTo(1, 0.01);
       expect(measure(over).mark).to.be.closeTo(100 / 120, 0.01);
-      const bar = part(over, 'target')!.querySelector('[role="progressbar"]')!;
-      expect(bar.getAttribute('aria-valuemax')).to.equal('120');
-      expect(bar.getAttribute('aria-valuenow')).to.equal('120');
       const score = kpi(mount(`<tiendo-kpi style="width:400px" value="82.5" max="100" target="90" label="Điểm"></tiendo-kpi>`));
       await untilState(score, 'ready');
       expect(measure(score).fill).to.be.closeTo(0.825, 0.01);

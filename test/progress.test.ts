@@ -56,18 +56,16 @@ describe('<tiendo-progress>', () => {
     expect(widths[2]).to.be.closeTo(12 / 38, 0.01);
   });
 
-  it('announces the bar with its numbers', async () => {
+  it('announces its numbers once, in the sentence: the bar and legend are drawn only (no "progress bar" said)', async () => {
     const el = progress(mount(`<tiendo-progress src="${FEED}" province="nghe-an"></tiendo-progress>`));
     await untilState(el, 'ready');
     const bar = part(el, 'bar')!;
-    expect(bar.getAttribute('role')).to.equal('progressbar');
-    expect(bar.getAttribute('aria-valuenow')).to.equal('6');
-    expect(bar.getAttribute('aria-valuemax')).to.equal('38');
-    // SPEC (Elements): what is read aloud is written for the ear, "6 trên 38", not "6/38".
-    expect(bar.getAttribute('aria-valuetext')).to.equal(
-      '6 trên 38 mô hình hoàn thành (15,8%); Đang triển khai: 20; Chưa triển khai: 12',
-    );
-    expect(bar.getAttribute('aria-label')).to.equal('Nghệ An: Mô hình điểm');
+    // SPEC (Elements): each figure read once; the sentence says "6 trên 38 … (15,8%) … 20 … 12" (next test).
+    expect(bar.getAttribute('aria-hidden')).to.equal('true');
+    expect(part(el, 'legend')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(['role', 'aria-valuenow', 'aria-valuetext', 'aria-label'].filter((a) => bar.hasAttribute(a))).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelectorAll('[role="progressbar"], [role="meter"]')).to.have.length(0);
+    expect(part(el, 'sentence')!.textContent).to.contain('6 trên 38 mô hình điểm (15,8%); 20 mô hình đang triển khai, 12 chưa triển khai');
   });
 
   it('states the figures as one plain sentence, shown on request', async () => {
@@ -242,7 +240,6 @@ describe('<tiendo-progress>', () => {
       const near = await inline(models({ total: 2000, completed: 1999, inProgress: 1 }));
       expect(part(near, 'percent')!.textContent).to.equal('>\u00a099,9%');
       expect(sentence(near)).to.contain('đã hoàn thành 1.999 trên 2.000 mô hình điểm (hơn 99,9%)');
-      expect(part(near, 'bar')!.getAttribute('aria-valuetext')).to.contain('(hơn 99,9%)');
       expect(visibleText(near)).not.to.contain('100,0%');
       const nearEn = await inline(models({ total: 2000, completed: 1999, inProgress: 1 }), 'lang="en"');
       expect(part(nearEn, 'percent')!.textContent).to.equal('>\u00a099.9%');
@@ -263,12 +260,13 @@ describe('<tiendo-progress>', () => {
       expect(folded(part(el, 'percent'))).to.equal('Chưa hoàn thành mô hình nào; 21 mô hình đang triển khai');
       expect(visibleText(el)).not.to.contain('0,0%');
       // SPEC (Elements): "None is also a sentence".
-      expect(sentence(el)).to.equal('Hà Tĩnh chưa hoàn thành mô hình điểm nào; 21 mô hình đang triển khai, 22 chưa triển khai.');
+      // The total too: the bar that showed it is drawn only.
+      expect(sentence(el)).to.equal('Hà Tĩnh chưa hoàn thành mô hình điểm nào trong số 43; 21 mô hình đang triển khai, 22 chưa triển khai.');
       const en = progress(mount(`<tiendo-progress lang="en" src="${FEED}" province="ha-tinh"></tiendo-progress>`));
       await untilState(en, 'ready');
       expect(folded(part(en, 'percent'))).to.equal('No model completed yet; 21 in progress');
       expect(visibleText(en)).not.to.contain('0.0%');
-      expect(sentence(en)).to.equal('Hà Tĩnh has not completed any pilot model yet; 21 in progress and 22 not started.');
+      expect(sentence(en)).to.equal('Hà Tĩnh has not completed any of its 43 pilot models yet; 21 in progress and 22 not started.');
       const notStarted = await inline(models({ total: 5, inProgress: 0, notStarted: 5 }));
       expect(folded(part(notStarted, 'percent'))).to.equal('Chưa hoàn thành mô hình nào');
       await expectAccessible(en);

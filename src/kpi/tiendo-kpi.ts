@@ -251,12 +251,11 @@ export class TiendoKpi extends TiendoElement<KpiView> {
     const top = t !== undefined && v.rate !== undefined ? 1 : (v.max ?? Math.max(now, t!));
     const at = (x: number) => `${top > 0 ? Math.min(x / top, 1) * 100 : 0}%`;
     const goal = f.goal && msg(lang, 'kpi.target', { target: f.goal });
-    const nowText = goal && v.rate !== undefined ? formatPercent(now, lang, f.rd) : formatNumber(now, lang, f.vd);
-    return html`<div part="target" class="meter">${goal
-      ? html`<p class="meter-text" aria-hidden="true">${goal} · ${msg(lang, f.met ? 'kpi.target.met' : 'kpi.target.notMet')}</p>`
-      : nothing}<div class="track" role=${goal ? 'progressbar' : 'meter'} aria-label=${goal || v.label || v.name} aria-valuemin="0" aria-valuemax=${top} aria-valuenow=${now} aria-valuetext=${goal
-      ? msg(lang, 'kpi.target.valuetext', { current: nowText, target: f.goal! })
-      : msg(lang, 'kpi.score.valuetext', { value: nowText, max: formatNumber(top, lang) })}><div class="fill" style=${cssomStyle({ width: at(now) })}></div>${goal
+    // Drawn only: the sentence says the figure, its scale and the target once (SPEC: each figure read once), as the
+    // progress bar does (see there why no progressbar or meter role).
+    return html`<div part="target" class="meter" aria-hidden="true">${goal
+      ? html`<p class="meter-text">${goal} · ${msg(lang, f.met ? 'kpi.target.met' : 'kpi.target.notMet')}</p>`
+      : nothing}<div class="track"><div class="fill" style=${cssomStyle({ width: at(now) })}></div>${goal
       ? html`<div class="mark" style=${cssomStyle({ left: at(t!) })}></div>`
       : nothing}</div></div>`;
   }

@@ -35,7 +35,7 @@ const SEGMENTS = [
  * @csspart percent - The completion percentage.
  * @csspart summary - "6/38 mô hình hoàn thành".
  * @csspart change - "+2 mô hình hoàn thành so với 30/04/2024", where the feed has history.
- * @csspart bar - The bar (role progressbar).
+ * @csspart bar - The bar (hidden from screen readers: the sentence says its figures); none with only a total.
  * @csspart segment - Every bar segment; also `segment-completed`, `segment-in-progress`, `segment-not-started`.
  * @csspart legend - The legend list.
  *
@@ -115,6 +115,12 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
     const d = view.change?.delta;
     // None completed is said in words, not as a 0,0% that reads as failure (SPEC "Figures that never mislead").
     const none = counts.completed === 0;
+    // One accessible path (SPEC: each figure read once): the sentence says every figure, and everything drawn
+    // is hidden from screen readers, the bar too. Chosen for a Vietnamese NVDA reader over a progressbar whose
+    // value repeats the sentence: NVDA says the bar's name and "thanh tiến trình" before its value, beeps at each
+    // value change (a refresh, a group's choice), and calls a bar without a value "busy" (a province with only a
+    // total), and the sentence alone reads in Vietnamese order, with the change and its date, in one breath.
+    // A province with only a total has no bar and no legend: its count in words (progress.total).
     // Written without indentation inside the templates: Lit ships template text as it is (the core's budget).
     return html`<div class="head">${this.titleOf(name, own)}${counts.completed === undefined
       ? nothing
@@ -126,60 +132,36 @@ export class TiendoProgress extends TiendoElement<ProgressView> {
       : html`<p part="change" class="change" aria-hidden="true">${msg(lang, d > 0 ? 'progress.more' : d < 0 ? 'progress.fewer' : 'progress.same', {
           count: n(Math.abs(d)),
           since: since(lang, view.change!.asOf),
-        })}</p>`}<div part="bar" class="bar" role="progressbar" aria-label=${`${name}: ${msg(lang, 'progress.label')}`} aria-valuemin="0" aria-valuemax=${counts.total} aria-valuenow=${counts.completed ??
-      nothing} aria-valuetext=${this.#valueText(counts)}>${known.map(
-      (s) =>
-        html`<div part="segment segment-${s.status}" class="segment ${s.status}" style=${cssomStyle({
-          width: `${(counts[s.key]! / counts.total) * 100}%`,
-        })}></div>`,
-    )}</div><ul part="legend" class="legend" aria-hidden="true">${known.map(
-      (s) =>
-        html`<li><span class="swatch ${s.status}" aria-hidden="true"></span>${msg(lang, `status.${s.status}`)} <span class="count">${n(
-          counts[s.key]!,
-        )}</span></li>`,
-    )}</ul>`;
-  }
-
-  /** What a screen reader announces for the bar: every count, formatted for the reader. */
-  #valueText(counts: ModelCounts): string {
-    const lang = this.readerLang;
-    const n = (v: number) => formatNumber(v, lang);
-    const parts =
-      counts.completed === undefined
-        ? [msg(lang, 'progress.total', { total: n(counts.total) })]
-        : [
-            msg(lang, 'progress.valuetext', {
-              completed: n(counts.completed),
-              total: n(counts.total),
-              percent: this.#percent(counts, true),
-            }),
-          ];
-    for (const s of SEGMENTS.slice(1)) {
-      const v = counts[s.key];
-      if (v !== undefined) parts.push(`${msg(lang, `status.${s.status}`)}: ${n(v)}`);
-    }
-    return parts.join('; ');
+        })}</p>`}${known.length
+      ? html`<div part="bar" class="bar" aria-hidden="true">${known.map(
+          (s) =>
+            html`<div part="segment segment-${s.status}" class="segment ${s.status}" style=${cssomStyle({
+              width: `${(counts[s.key]! / counts.total) * 100}%`,
+            })}></div>`,
+        )}</div><ul part="legend" class="legend" aria-hidden="true">${known.map(
+          (s) =>
+            html`<li><span class="swatch ${s.status}"></span>${msg(lang, `status.${s.status}`)} <span class="count">${n(counts[s.key]!)}</span></li>`,
+        )}</ul>`
+      : nothing}`;
   }
 
   /**
    * "Nghệ An đã hoàn thành 6 trên 38 mô hình điểm (15,8%), tăng 2 so với ngày 30 tháng 4 năm 2024;
-   * 20 mô hình đang triển khai, 12 chưa triển khai." Written for the ear (SPEC, Elements). The legend's
-   * counts are hidden from screen readers: the sentence says them (each figure read once).
+   * 20 mô hình đang triển khai, 12 chưa triển khai." Written for the ear (SPEC, Elements), and the one path
+   * of the figures to a screen reader: the bar, the legend and the counts on screen are hidden from it.
    */
   protected override sentence(view: ProgressView): string {
     const lang = this.readerLang;
     const { counts, change } = view;
     const n = (v: number) => formatNumber(v, lang);
     const name = this.mark(view.name || msg(lang, 'progress.label'), this.label?.trim() || !view.name);
-    if (counts.completed === undefined) return `${name}: ${this.#valueText(counts)}.`;
-    let head = counts.completed
-      ? msg(lang, 'progress.sentence', {
-          name,
-          completed: n(counts.completed),
-          total: n(counts.total),
-          percent: this.#percent(counts, true),
-        })
-      : msg(lang, 'progress.sentence.none', { name });
+    const total = n(counts.total);
+    let head =
+      counts.completed === undefined
+        ? `${name}: ${msg(lang, 'progress.total', { total })}`
+        : counts.completed
+          ? msg(lang, 'progress.sentence', { name, completed: n(counts.completed), total, percent: this.#percent(counts, true) })
+          : msg(lang, 'progress.sentence.none', { name, total });
     if (change) {
       head += `, ${lower(changeWords(lang, change.delta, n(Math.abs(change.delta)), since(lang, change.asOf, true)), lang)}`;
     }
