@@ -94,8 +94,8 @@ describe('edge shares: never 100% or 0% unless whole or nothing (chart, map, tab
       expect(await tooltipOf(el, 'Cà Mau')).to.deep.equal(['Cà Mau', `Hồ sơ đúng hạn: ${pc(lang, '100,0%')}`]);
       expect(text(part(el, 'sentence'))).to.equal(
         lang === 'vi'
-          ? 'Cao nhất: Cà Mau (100,0%); thấp nhất: Huế (0,0%); Nghệ An: >\u00a099,9% (xếp thứ 2 trên 4).'
-          : 'Highest: Cà Mau (100.0%); lowest: Huế (0.0%); Nghệ An: >\u00a099.9% (ranked 2 of 4).',
+          ? 'Cao nhất: Cà Mau (100,0%); thấp nhất: Huế (0,0%); Nghệ An: hơn 99,9% (xếp thứ 2 trên 4).'
+          : 'Highest: Cà Mau (100.0%); lowest: Huế (0.0%); Nghệ An: over 99.9% (ranked 2 of 4).',
       );
     });
 
@@ -106,11 +106,11 @@ describe('edge shares: never 100% or 0% unless whole or nothing (chart, map, tab
       expect(chartTable(el)['Hà Tĩnh']).to.deep.equal(['1', '5', n('999.994')]);
       expect(text(part(el, 'sentence'))).to.equal(
         lang === 'vi'
-          ? 'Cao nhất: Cà Mau (100,0% hoàn thành); thấp nhất: Huế (0,0% hoàn thành); Hà Tĩnh: <\u00a00,1% hoàn thành (xếp thứ 3 trên 4).'
-          : 'Highest: Cà Mau (100.0% completed); lowest: Huế (0.0% completed); Hà Tĩnh: <\u00a00.1% completed (ranked 3 of 4).',
+          ? 'Cao nhất: Cà Mau (100,0% hoàn thành); thấp nhất: Huế (0,0% hoàn thành); Hà Tĩnh: dưới 0,1% hoàn thành (xếp thứ 3 trên 4).'
+          : 'Highest: Cà Mau (100.0% completed); lowest: Huế (0.0% completed); Hà Tĩnh: under 0.1% completed (ranked 3 of 4).',
       );
       const best = await inline('tiendo-chart', `lang="${lang}" highlight="nghe-an"`, EDGES);
-      expect(text(part(best, 'sentence'))).to.contain(lang === 'vi' ? 'Nghệ An: >\u00a099,9% hoàn thành (xếp thứ 2 trên 4)' : 'Nghệ An: >\u00a099.9% completed (ranked 2 of 4)');
+      expect(text(part(best, 'sentence'))).to.contain(lang === 'vi' ? 'Nghệ An: hơn 99,9% hoàn thành (xếp thứ 2 trên 4)' : 'Nghệ An: over 99.9% completed (ranked 2 of 4)');
     });
 
     it(`chart of a rate over time: every date's figure in its table and the sentence (${lang})`, async () => {
@@ -140,8 +140,9 @@ describe('edge shares: never 100% or 0% unless whole or nothing (chart, map, tab
       const cells = chartRows(el).map(([, c]) => c);
       expect(cells).to.deep.equal([[pc(lang, '< 0,1%')], [pc(lang, '0,0%')], [pc(lang, '100,0%')], [pc(lang, '> 99,9%')]]);
       const said = text(part(el, 'sentence'));
-      expect(said).to.contain(lang === 'vi' ? 'Nghệ An: >\u00a099,9% ngày 30 tháng 6 năm 2024' : 'Nghệ An: >\u00a099.9% on 30 June 2024');
-      expect(said).to.contain(lang === 'vi' ? 'so với <\u00a00,1% ngày 31 tháng 3 năm 2024' : 'from <\u00a00.1% on 31 March 2024');
+      // Said for the ear: "hơn 99,9%", "dưới 0,1%".
+      expect(said).to.contain(lang === 'vi' ? 'Nghệ An: hơn 99,9% ngày 30 tháng 6 năm 2024' : 'Nghệ An: over 99.9% on 30 June 2024');
+      expect(said).to.contain(lang === 'vi' ? 'so với dưới 0,1% ngày 31 tháng 3 năm 2024' : 'from under 0.1% on 31 March 2024');
       expect(said).not.to.match(/\b100[,.]0%|\b0[,.]0%/);
     });
 

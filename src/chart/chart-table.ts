@@ -44,6 +44,8 @@ export function chartGrid(v: ChartView, lang: Lang, areaName: (name: string) => 
   const m = v.metric;
   const num = (x: number) => formatNumber(x, lang);
   const fmt = m?.rate ? (x: number) => formatPercent(x, lang) : num;
+  // The sentence is written for the ear: a share near the edges is "hơn 99,9%", not "> 99,9%".
+  const said = m?.rate ? (x: number) => formatPercent(x, lang, 1, true) : num;
   const each = t(v.level === 'commune' ? 'chart.each.commune' : 'chart.each.province');
   const mixed = v.mixed;
   const r = v.regrouped;
@@ -65,15 +67,15 @@ export function chartGrid(v: ChartView, lang: Lang, areaName: (name: string) => 
         : undefined,
   };
   const metricLabel = m ? metricName(m) : '';
-  if (!v.time) return { ...common, ...across(v, lang, t, fmt, metricLabel, mark) };
+  if (!v.time) return { ...common, ...across(v, lang, t, said, metricLabel, mark) };
   // `show-present`: a former province's series is named with its present unit (its name isolated for direction).
   const areas = v.time.map((a) => (a.present ? { ...a, name: t('chart.partOf', { name: isolate(a.name), unit: a.present }) } : a));
-  return { ...common, ...overTime(v, areas, lang, t, fmt, metricLabel, areaName, mark) };
+  return { ...common, ...overTime(v, areas, lang, t, said, metricLabel, areaName, mark) };
 }
 
 type Words = (key: ChartWord, params?: MessageParams) => string;
 
-/** One metric, or each area's pilot models, across areas; or every area's models by status. */
+/** One metric, or each area's pilot models, across areas; or every area's models by status. `fmt` writes a figure as the sentence says it. */
 function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, metricLabel: string, mark: (name: string) => string) {
   const m = v.metric;
   const byStatus = !m && v.type === 'doughnut';
@@ -92,7 +94,7 @@ function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, 
   const cut = v.trimmed;
   const every = cut?.every ?? v.rows;
   // Areas of a pilot-model chart are ranked by their completed share.
-  const score = m || byStatus ? fmt : (x: number) => t('chart.share', { percent: formatPercent(x, lang) });
+  const score = m || byStatus ? fmt : (x: number) => t('chart.share', { percent: formatPercent(x, lang, 1, true) });
   const ranked = every.filter((r) => r.score !== undefined).sort((a, b) => b.score! - a.score!);
   const item = (r: ChartRow) => `${nameOf(r, mark)} (${score(r.score!)})`;
   let summary = '';
@@ -151,7 +153,7 @@ function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, 
   };
 }
 
-/** One area's figure, or its model counts, or several areas', over time: one table row per date. */
+/** One area's figure, or its model counts, or several areas', over time: one table row per date. `fmt` writes a figure as the sentence says it. */
 function overTime(
   v: ChartView,
   areas: TimeSeries[],
