@@ -66,7 +66,7 @@ const warnings = (s: Studio) => [...s.doc.querySelectorAll('#problems ol.warning
 /** The preview's map, once ready: each tile's accessible name. */
 async function mapTiles(s: Studio): Promise<string[]> {
   const map = () => s.doc.querySelector('#preview tiendo-map');
-  await until(() => map()?.getAttribute('state') === 'ready', 'preview map ready', 10_000);
+  await until(() => map()?.getAttribute('state') === 'ready', `preview map ready (is ${map()?.getAttribute('state')}: ${fold(map()?.shadowRoot?.textContent ?? '').slice(0, 200)} ${text(s, 'preview-status')})`, 10_000);
   return [...map()!.shadowRoot!.querySelectorAll('[part~="tile"] .label')].map((l) => fold(l.textContent));
 }
 
