@@ -125,6 +125,60 @@ function legendInside(el: Element): string[] {
 
 const names = (n: number) => feedOf(n).provinces.map((p) => p.name);
 
+/** Nothing in the widget runs out sideways at 360 px: no box wider than the widget, no sideways scroll of the page. */
+function expectNoSideways(el: HTMLElement): void {
+  const base = part(el, 'base')!;
+  const widget = base.getBoundingClientRect();
+  expect(widget.width, 'the widget fits the phone').to.be.at.most(360.5);
+  expect(base.scrollWidth, 'nothing overflows the widget').to.be.at.most(base.clientWidth + 1);
+  const out = [...el.shadowRoot!.querySelectorAll('*')]
+    // (Not the closed table, nor words for screen readers only, clipped to a pixel: neither is drawn.)
+    .filter((e) => !e.closest('table, [hidden], .visually-hidden') && e.getClientRects().length)
+    .filter((e) => e.getBoundingClientRect().right > widget.right + 0.5 || e.getBoundingClientRect().left < widget.left - 0.5)
+    .map((e) => `${e.localName}.${e.getAttribute('part') ?? e.className} "${e.textContent!.slice(0, 40)}"`);
+  expect(out, 'boxes outside the widget').to.deep.equal([]);
+  expect(document.documentElement.scrollWidth, 'the page does not scroll sideways').to.be.at.most(document.documentElement.clientWidth);
+}
+
+/** No two of `items` overlap (legend entries that wrap stay readable). */
+function expectApart(items: Element[]): void {
+  const boxes = items.map((i) => i.getBoundingClientRect());
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+      expect(overlap, `"${items[i].textContent}" and "${items[j].textContent}" overlap`).to.equal(false);
+    }
+  }
+}
+
+/**
+ * The table behind the chart is reachable on a phone: its toggle is a visible button in the tab order, and
+ * pressing it shows the table with a row for each of `rows`, inside a box that scrolls rather than the page.
+ */
+async function expectTableReachable(el: HTMLElement, rows: string[]): Promise<void> {
+  const toggle = part(el, 'toggle') as HTMLButtonElement;
+  expect(toggle.localName).to.equal('button');
+  expect(toggle.disabled).to.equal(false);
+  expect(toggle.tabIndex).to.be.at.least(0);
+  const box = toggle.getBoundingClientRect();
+  const widget = part(el, 'base')!.getBoundingClientRect();
+  expect(box.width * box.height, 'the toggle is shown').to.be.above(0);
+  expect(box.left).to.be.at.least(widget.left - 0.5);
+  expect(box.right).to.be.at.most(widget.right + 0.5);
+  // Big enough to touch (WCAG 2.2 target size, minimum 24 px).
+  expect(box.height).to.be.at.least(24);
+  toggle.focus();
+  expect(el.shadowRoot!.activeElement).to.equal(toggle);
+  toggle.click();
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  const table = part(el, 'table')!;
+  expect(getComputedStyle(table).display).not.to.equal('none');
+  const heads = [...table.querySelectorAll('tbody th')].map((th) => th.textContent!.replace('▶', '').trim());
+  for (const r of rows) expect(heads, 'a row for each').to.include(r);
+  expect(document.documentElement.scrollWidth, 'the open table does not widen the page').to.be.at.most(document.documentElement.clientWidth);
+}
+
 describe('<tiendo-chart> on a phone (360 px)', () => {
   afterEach(cleanup);
 
@@ -172,6 +226,47 @@ describe('<tiendo-chart> on a phone (360 px)', () => {
       const { el, chart } = await show(feedOf(n), `metric="m" compare="${ids.join(',')}"`);
       expect(chart.data.datasets).to.have.length(n);
       expect(legendInside(el).sort()).to.deep.equal([...names(n)].sort());
+    });
+
+    it(`type="line" of a metric across ${n} provinces (a line joins nothing there): sorted lying bars, every name, the table reachable`, async () => {
+      const { el, chart } = await show(feedOf(n), 'type="line" metric="m" highlight="nghe-an"');
+      const { axis, lying } = categoryAxis(chart);
+      expect(lying, 'drawn as lying bars').to.equal(true);
+      expect(axis.ticks.map((_, i) => text(chart.data.labels![i])).sort()).to.deep.equal([...names(n)].sort());
+      const values = chart.data.datasets[0].data as number[];
+      expect(values).to.deep.equal([...values].sort((a, b) => b - a));
+      expectLabelsInside(el, chart);
+      expectNoSideways(el);
+      await expectTableReachable(el, names(n));
+    });
+
+    it(`type="doughnut" of pilot models by status across ${n} provinces: the three statuses in the legend, inside, apart; the table reachable`, async () => {
+      const { el, chart } = await show(feedOf(n), 'type="doughnut"');
+      expect(chart.data.labels!.map(text)).to.deep.equal(['Hoàn thành', 'Đang triển khai', 'Chưa triển khai']);
+      expect(legendInside(el)).to.deep.equal(['Hoàn thành', 'Đang triển khai', 'Chưa triển khai']);
+      expectApart([...part(el, 'legend')!.querySelectorAll('li')]);
+      // The doughnut itself fits the phone: within the widget, a real size.
+      const canvas = chart.canvas.getBoundingClientRect();
+      const widget = part(el, 'base')!.getBoundingClientRect();
+      expect(canvas.left).to.be.at.least(widget.left - 0.5);
+      expect(canvas.right).to.be.at.most(widget.right + 0.5);
+      expect(Math.min(canvas.width, canvas.height), 'the doughnut is not a dot').to.be.at.least(120);
+      expectNoSideways(el);
+      await expectTableReachable(el, ['Hoàn thành', 'Đang triển khai', 'Chưa triển khai']);
+    });
+
+    it(`type="horizontal-bar" of pilot models across ${n} provinces: every name, the legend inside, the table reachable`, async () => {
+      const { el, chart } = await show(feedOf(n), 'type="horizontal-bar" highlight="nghe-an"');
+      const { axis, lying } = categoryAxis(chart);
+      expect(lying).to.equal(true);
+      expect(axis.ticks.map((_, i) => text(chart.data.labels![i])).sort()).to.deep.equal([...names(n)].sort());
+      expect(chart.data.labels).to.satisfy((ls: unknown[]) => ls.some((l) => String(l).startsWith('▶ Nghệ An')));
+      expectLabelsInside(el, chart);
+      for (const bar of chart.getDatasetMeta(0).data) expect((bar as unknown as { height: number }).height).to.be.at.least(16);
+      expect(legendInside(el)).to.deep.equal(['Hoàn thành', 'Đang triển khai', 'Chưa triển khai']);
+      expectApart([...part(el, 'legend')!.querySelectorAll('li')]);
+      expectNoSideways(el);
+      await expectTableReachable(el, names(n));
     });
   }
 
@@ -269,7 +364,7 @@ describe('<tiendo-chart> under forced colours', () => {
     }
   }
 
-  it('draws its labels in the system’s text colour, ≥ 4.5:1 against the background, and redraws when forced colours change', async function () {
+  it('draws its labels in the system’s text colour, ≥ 4.5:1 against the background, and redraws when forced colours change (Chromium only: Firefox’s and WebKit’s drivers cannot emulate forced colours, so there it is skipped)', async function () {
     const { el, chart } = await show(feedOf(34), 'metric="m" highlight="nghe-an"');
     const tickColour = () => String((chart.options.scales!.y as { ticks: { color: string } }).ticks.color);
     expect(tickColour()).to.equal('#1f2328');
