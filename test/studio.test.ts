@@ -262,6 +262,7 @@ describe('data studio: Excel\'s text exports', () => {
   /** Text damaged before it arrived: each kind, as a cell of a CSV saved as UTF-8. */
   const damaged = [
     { kind: 'letters turned into "?"', cell: 'Đ?k L?k', vi: 'chữ có dấu bị thay bằng dấu ?', en: 'letters with diacritics became ?' },
+    { kind: 'a letter turned into "?" at a word\'s end, in a name', cell: 'Ngh? An', vi: 'chữ có dấu bị thay bằng dấu ?', en: 'letters with diacritics became ?' },
     { kind: 'U+FFFD', cell: 'Ngh\ufffd An', vi: 'ký tự � thay cho chữ không đọc được', en: '� stands for letters that could not be read' },
     {
       kind: 'double-encoded "Nghá»‡ An"',

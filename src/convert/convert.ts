@@ -200,15 +200,21 @@ class Converter {
    */
   private checkDamage(rows: CellValue[][]): void {
     const headerIndex = headerRowIndex(rows);
+    const headers = headerIndex === -1 ? [] : rows[headerIndex].map((h) => textOf(h));
     const place = (row: number, column: number): Place => {
-      const text = headerIndex === -1 || row <= headerIndex + 1 ? '' : textOf(rows[headerIndex][column]);
+      const text = row <= headerIndex + 1 ? '' : (headers[column] ?? '');
       const header = text && !damageOf(text) ? cleanHeader(text) : '';
       return header ? { row, column, header } : { row, column };
     };
+    // The name column's cells are places' names, held to the stricter test (see damageOf).
+    const nameColumn = headers.findIndex((h) => {
+      const meaning = h ? headerMeaning(cleanHeader(h)) : undefined;
+      return meaning !== undefined && 'field' in meaning && meaning.field === 'name';
+    });
     rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         if (typeof cell !== 'string') return;
-        const damage = damageOf(cell);
+        const damage = damageOf(cell, r > headerIndex && c === nameColumn);
         if (damage) this.error(place(r + 1, c), `cell.damaged.${damage}`, { text: shown(cell) });
       }),
     );

@@ -50,13 +50,20 @@ function isUtf8Shown(run: string): boolean {
   }
 }
 
-/** The kind of damage in one cell's text, if any. */
-export function damageOf(text: string): Damage | undefined {
+/** A `?` beside a letter: in a place's name, a letter the code page lacked ("Ngh? An", "?à Nẵng", "Hu?"). */
+const LETTER_QUESTION = /\p{L}\?|\?\p{L}/u;
+
+/**
+ * The kind of damage in one cell's text, if any. `name`: the cell is a place's name, which never
+ * holds a question mark, so a `?` beside any letter is damage there, not only one between letters
+ * (a question ends with one, "Hỏi? Đáp!", in other cells).
+ */
+export function damageOf(text: string, name = false): Damage | undefined {
   // Most cells are plain digits or ASCII words: nothing to look at.
   if (!PLAIN_SUSPECT.test(text)) return undefined;
   if (text.includes('\ufffd')) return 'replacement';
   const plain = text.includes('?') ? text.replace(URL, ' ') : text;
-  if (plain.includes('?') && LETTER_QUESTION_LETTER.test(plain)) return 'question';
+  if (plain.includes('?') && (name ? LETTER_QUESTION : LETTER_QUESTION_LETTER).test(plain)) return 'question';
   // NFD first: a code page's "á" may arrive as "a" + U+0301.
   const composed = text.normalize('NFC');
   for (const m of composed.matchAll(SUSPECT)) {

@@ -213,6 +213,22 @@ describe('from-csv: text damaged before it arrived is refused, with how to expor
     assert.match(r[0], /^dòng 2, cột A "Tỉnh": .*ký tự � thay cho chữ không đọc được/);
   });
 
+  it('a "?" beside a letter in a place\'s name ("Ngh? An", "?à Nẵng", "Hu?"), where a name never has one; elsewhere a question stays a question', async () => {
+    const lines = await refuse(file('name-q.csv', 'Mã;Tỉnh;Tổng số mô hình\r\n40;Ngh? An;38\r\n48;?à Nẵng;20\r\n46;Hu?;12\r\n42;Hà Tĩnh;43\r\n'));
+    assert.deepEqual(
+      lines.slice(0, -1).map((l) => l.replace(/ Trong Excel .*$/, '')),
+      [
+        'dòng 2, cột B "Tỉnh": chữ trong ô đã bị hỏng trước khi đến đây ("Ngh? An": chữ có dấu bị thay bằng dấu ?).',
+        'dòng 3, cột B "Tỉnh": chữ trong ô đã bị hỏng trước khi đến đây ("?à Nẵng": chữ có dấu bị thay bằng dấu ?).',
+        'dòng 4, cột B "Tỉnh": chữ trong ô đã bị hỏng trước khi đến đây ("Hu?": chữ có dấu bị thay bằng dấu ?).',
+      ],
+    );
+    const { feed } = await convert(file('question-metric.csv', 'Tỉnh;Đã số hóa?\r\nNghệ An;12\r\n'), '--as-of', '2024-10-04');
+    assert.deepEqual(feed.metrics, [{ id: 'da-so-hoa', name: 'Đã số hóa?' }]);
+    assert.equal(tool.damageOf('Ngh? An'), undefined, 'outside a name column');
+    assert.equal(tool.damageOf('Ngh? An', true), 'question');
+  });
+
   it('ordinary Vietnamese, punctuation and links are not mistaken for damage', () => {
     const { damageOf } = tool;
     for (const text of ['Thừa Thiên Huế', 'Bà Rịa – Vũng Tàu', 'Trường “mẫu”', 'Hỏi? Đáp!', 'https://a.vn/x?y=1', 'Đắk Lắk', 'Ơ ư ă â', 'Khánh Hòa', 'Đề án 06 (%)']) {
