@@ -34,12 +34,13 @@ function minifyLitCss(): Plugin {
  * bundles it on its own, and it loads tiendo.js beside it at run time.
  *
  * Under `npm start` (vite dev) the files a snippet names beside the builder and
- * the embed (tiendo.js, embed.html, embed.js, tiendo-resize.js) redirect to
+ * the embed (tiendo.js, index.js, embed.html, embed.js, tiendo-resize.js) redirect to
  * their sources, so /src/builder/builder.html works and writes working snippets.
  */
 function embedFiles(): Plugin[] {
   const sources: Record<string, string> = {
-    'tiendo.js': '/src/index.ts',
+    'tiendo.js': '/src/tiendo.ts',
+    'index.js': '/src/index.ts',
     'embed.html': '/src/embed/embed.html',
     'embed.js': '/src/embed/embed.ts',
     'embed.css': '/src/embed/embed.css',
@@ -165,37 +166,27 @@ function chunkList(): Plugin {
 }
 
 /**
- * tiendo.js fetches the library at once (src/index.ts), and the library's modules are the core chunk;
- * but Rolldown puts a chunk of bare re-exports between the two (rolldown/rolldown#9729), one more round
- * trip for a page that has no preload hints. That chunk is dropped: tiendo.js asks for the core chunk
- * itself and takes each export by the name the core gives it. (tiendo.js's source map is off by the
- * few characters renamed on its one line.)
+ * tiendo.js (src/tiendo.ts) fetches the library (src/index.ts) at once, and the library's modules are
+ * the core chunk; but Rolldown has tiendo.js ask for dist/index.js, the package's entry, which only
+ * re-exports the core: one more round trip for a page without preload hints. tiendo.js uses none of
+ * the exports, so it asks for the core chunk itself. (Its source map is off by the few characters of
+ * the renamed path.)
  */
-function noLibraryFacade(): Plugin {
+function scriptFetchesCore(): Plugin {
   return {
-    name: 'tiendo-no-library-facade',
+    name: 'tiendo-script-fetches-core',
     apply: 'build',
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-      const facade = chunks.find((c) => !c.isEntry && /[\\/]src[\\/]library\.ts$/.test(c.facadeModuleId ?? ''));
-      const entry = chunks.find((c) => c.isEntry && c.fileName === 'tiendo.js');
-      if (!facade || !entry) return;
-      const reexports = /^export\s*\{([^}]*)\}\s*from\s*"\.\/([\w.-]+\.js)";?\s*(?:\/\/# sourceMappingURL=\S+\s*)?$/.exec(facade.code);
-      const core = reexports && `chunks/${reexports[2]}`;
-      const takes = new RegExp(`\\{([^{}]*)\\}=await import\\(\`\\./${facade.fileName.replace(/[.-]/g, '\\$&')}\`\\)`).exec(entry.code);
-      if (!reexports || !core || !takes || chunks.some((c) => c.imports.includes(facade.fileName))) {
-        throw new Error(`tiendo.js no longer takes the library from ${facade.fileName} as this plugin expects: look again (vite.config.ts)`);
+      const script = chunks.find((c) => c.isEntry && c.fileName === 'tiendo.js');
+      const library = chunks.find((c) => c.isEntry && c.fileName === 'index.js');
+      const reexports = library && /^export\s*\{[^}]*\}\s*from\s*"\.\/(chunks\/[\w.-]+\.js)";?\s*(?:\/\/# sourceMappingURL=\S+\s*)?$/.exec(library.code);
+      const call = '`./index.js`';
+      if (!script || !library || !reexports || !script.code.includes(`import(${call})`)) {
+        throw new Error('tiendo.js no longer fetches index.js, or index.js no longer only re-exports the core, as this plugin expects (vite.config.ts)');
       }
-      const local = new Map(reexports[1].split(',').map((pair) => pair.trim().split(/\s+as\s+/)).map(([l, e]) => [e ?? l, l] as const));
-      const renamed = takes[1].split(',').map((pair) => {
-        const [name, binding] = pair.split(':');
-        if (!local.has(name)) throw new Error(`tiendo.js takes ${name}, which the core does not export`);
-        return `${local.get(name)}:${binding ?? name}`;
-      });
-      entry.code = entry.code.replace(takes[0], `{${renamed.join(',')}}=await import(\`./${core}\`)`);
-      entry.dynamicImports = entry.dynamicImports.map((f) => (f === facade.fileName ? core : f));
-      delete bundle[facade.fileName];
-      delete bundle[`${facade.fileName}.map`];
+      script.code = script.code.replace(`import(${call})`, `import(\`./${reexports[1]}\`)`);
+      script.dynamicImports = script.dynamicImports.map((f) => (f === library.fileName ? reexports[1] : f));
     },
   };
 }
@@ -220,15 +211,15 @@ function isCore(id: string): boolean {
   // Lit's decorators serve only lazily defined widgets (the core declares static properties).
   if (/messages-en|rule-messages|csv-download|lazy-widget|[\\/]decorators[\\/.]/.test(id)) return false;
   // A widget's view-chunk.ts (the handle of its view's chunk) rides with the lazy definitions, and the
-  // library (src/library.ts: the exports and definitions) is the core that tiendo.js fetches at once.
-  return /[\\/]src[\\/](base|feed|i18n|progress|kpi)[\\/]|[\\/]view-chunk\.ts$|[\\/]src[\\/]library\.ts$|[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id);
+  // library (src/index.ts: the exports and definitions) is the core that tiendo.js fetches at once.
+  return /[\\/]src[\\/](base|feed|i18n|progress|kpi)[\\/]|[\\/]view-chunk\.ts$|[\\/]src[\\/]index\.ts$|[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id);
 }
 
 // One config for both uses: `vite` serves the demo (sample feeds, no network),
 // `vite build` writes the library to dist/.
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLitCss(), demoHome(), embedFiles(), noLibraryFacade(), chunkList()],
+  plugins: [minifyLitCss(), demoHome(), embedFiles(), scriptFetchesCore(), chunkList()],
   server: {
     open: process.env.CI || !process.env.DISPLAY ? false : '/demo/index.html',
   },
@@ -238,10 +229,11 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     minify: 'oxc',
+    // dist/tiendo.js is the script a page includes (src/tiendo.ts); dist/index.js the package's module.
     lib: {
-      entry: 'src/index.ts',
+      entry: { tiendo: 'src/tiendo.ts', index: 'src/index.ts' },
       formats: ['es'],
-      fileName: () => 'tiendo.js',
+      fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
       // Reading a property has no side effect in this code base or Chart.js, so unused

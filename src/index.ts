@@ -1,44 +1,46 @@
 /**
- * tiendo: embeddable public-progress widgets. The script a page includes (dist/tiendo.js): it
- * fetches the library (src/library.ts, the core chunk in chunks/ beside it) at once and exports what
- * the library exports. It holds no more than that, so that it still runs when the library cannot
- * arrive (a portal that uploaded tiendo.js without its chunks/ folder, a failed download): then every
- * widget keeps the fallback content the editor wrote inside its tag, fires `tiendo-error` (kind
- * `chunk`), and the console says to deploy the whole dist/ folder (SPEC, chunk failures).
+ * tiendo: embeddable public-progress widgets; the package's module (dist/index.js). Importing it
+ * defines every element: the progress bar and the KPI at once, the others as soon as one appears
+ * in the document (their code is fetched then; see `defineLazily`). Defining twice (two copies of
+ * the script) is harmless. A page's script tag loads it through src/tiendo.ts (dist/tiendo.js).
  */
-import type * as Library from './library.js';
+import { defineLazily } from './base/define.js';
+import type { LazyChunk } from './base/lazy-chunk.js';
+import { tableViewChunk } from './province-table/view-chunk.js';
+import { chartTableChunk } from './chart/view-chunk.js';
+export { TiendoProgress, type ProgressView } from './progress/tiendo-progress.js';
+export { TiendoKpi, type KpiView } from './kpi/tiendo-kpi.js';
+export type {
+  TiendoProvinceTable,
+  ProvinceTableView,
+  TableColumn,
+  TableRow,
+} from './province-table/tiendo-province-table.js';
+export type { TiendoModelList, ModelListView, ModelListItem } from './model-list/tiendo-model-list.js';
+export type { TiendoChart, ChartView, ChartType, ChartGrid, ChartRow } from './chart/tiendo-chart.js';
+export type { TiendoPicker, PickerView, PickerOption } from './picker/tiendo-picker.js';
+export type { TiendoMap, MapView, MapTile, MapFigure } from './map/tiendo-map.js';
+export { TiendoElement, type ViewBase, type WidgetProblem } from './base/tiendo-element.js';
+export { validateFeed, validateFeedText, issueText, type FeedIssue, type ValidationResult } from './feed/validation.js';
+export { subscribeFeed, FeedError, type FeedSnapshot, type FeedErrorKind } from './feed/loader.js';
+export type { TiendoLoadEvent, TiendoErrorEvent, TiendoSelectEvent, TiendoLoadDetail, TiendoErrorDetail, TiendoSelectDetail } from './base/events.js';
+export type * from './feed/types.js';
+export { VERSION, WIDGET_TAGS, defineWidget } from './base/define.js';
+export { widgetAttributes } from './base/widget-attributes.js';
+export { msg, toLang, loadMessages, type Lang } from './i18n/messages.js';
+export type { TiendoIntrinsicElements } from './jsx.js';
 
-export type * from './library.js';
+/**
+ * A widget whose view is a chunk of its own asks for it together with its code, not one round trip
+ * later (issue 19). A view that fails here is asked for again by the widget, which says so.
+ */
+const withView = (view: LazyChunk<unknown>, widget: () => Promise<unknown>) => () => {
+  view.load().catch(() => undefined);
+  return widget();
+};
 
-const library: typeof Library = await import('./library.js').catch((error: unknown) => {
-  const message = `tiendo: chunks/ did not load (deploy all of dist/): ${String(error)}`;
-  console.error(message);
-  for (const el of document.querySelectorAll('*')) {
-    if (el.localName.startsWith('tiendo-')) {
-      el.dispatchEvent(new CustomEvent('tiendo-error', { bubbles: true, composed: true, detail: { message, path: '', kind: 'chunk' } }));
-    }
-  }
-  throw error;
-});
-
-export const {
-  TiendoProgress,
-  TiendoKpi,
-  TiendoElement,
-  validateFeed,
-  validateFeedText,
-  issueText,
-  subscribeFeed,
-  FeedError,
-  VERSION,
-  WIDGET_TAGS,
-  defineWidget,
-  widgetAttributes,
-  msg,
-  toLang,
-  loadMessages,
-} = library;
-export type TiendoProgress = Library.TiendoProgress;
-export type TiendoKpi = Library.TiendoKpi;
-export type TiendoElement<V extends Library.ViewBase> = Library.TiendoElement<V>;
-export type FeedError = Library.FeedError;
+defineLazily('tiendo-province-table', withView(tableViewChunk, () => import('./province-table/tiendo-province-table.js')));
+defineLazily('tiendo-model-list', () => import('./model-list/tiendo-model-list.js'));
+defineLazily('tiendo-chart', withView(chartTableChunk, () => import('./chart/tiendo-chart.js')));
+defineLazily('tiendo-picker', () => import('./picker/tiendo-picker.js'));
+defineLazily('tiendo-map', () => import('./map/tiendo-map.js'));

@@ -230,10 +230,10 @@ describe('dist/embed.html', () => {
     const failChunks = (match: string, times: number) => fetch('/__chunk-fail', { method: 'POST', body: JSON.stringify({ match, times }) });
     afterEach(() => failChunks('', 0));
 
-    it('says so in the frame when tiendo.js is missing', async () => {
-      // A version query on embed.js carries over to tiendo.js: a request the browser has not cached.
+    it('says so in the frame when the library (index.js beside it) is missing', async () => {
+      // A version query on embed.js carries over to index.js: a request the browser has not cached.
       const page = await operatorEmbed({ version: `missing-${Date.now()}` });
-      await failChunks('/dist/tiendo.js', -1);
+      await failChunks('/dist/index.js', -1);
       const text = await alertIn(await embed(`widget=progress&src=${FEED}&province=nghe-an`, { page }));
       expect(text).to.contain('Không tải được thư viện tiendo');
       expect(text).to.contain('chép cả thư mục dist, gồm cả thư mục con chunks');

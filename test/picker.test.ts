@@ -243,10 +243,10 @@ describe('two built copies on one page', () => {
   const seen = (el: Element) => (el.shadowRoot?.querySelector('[part~="base"]') ? visibleText(el) : '');
 
   it("a widget of the built script joins a choice made through the source's copy before it came, and follows the next", async () => {
-    // dist/tiendo.js is a whole second copy (its own core, loader and group code: `npm test` builds it
+    // dist/index.js (the package's module) is a whole second copy (its own core, loader and group code: `npm test` builds it
     // first). Its tags are taken by the copy this page loaded, so its progress bar is made under a tag of
     // its own, as a widget of an older or newer tiendo on the same page would be.
-    const built = (await import(/* @vite-ignore */ new URL('/dist/tiendo.js', location.href).href)) as typeof import('../src/index.js');
+    const built = (await import(/* @vite-ignore */ new URL('/dist/index.js', location.href).href)) as typeof import('../src/index.js');
     const mine = await import('../src/index.js');
     expect(built.TiendoProgress).to.not.equal(mine.TiendoProgress);
     if (!customElements.get('copy-two-progress')) customElements.define('copy-two-progress', class extends built.TiendoProgress {});

@@ -48,7 +48,7 @@ export function graph(entry) {
 }
 
 /**
- * The citizens' core: tiendo.js, the library it fetches at once (src/index.ts: its dynamic import is
+ * The citizens' core: tiendo.js, the library it fetches at once (src/tiendo.ts: its dynamic import is
  * the core chunk, so that it can say when the chunk cannot arrive) and what they import statically;
  * and the chunks they fetch later, on demand.
  */
@@ -128,7 +128,7 @@ async function groupCost(coreChunk) {
   };
   const base = source(/src\/base\/tiendo-element\.ts$/);
   const members = base ? memberLines(base.lines.join('\n'), /group|linked|followsAs|followGroup|select/) : new Set();
-  const library = source(/src\/library\.ts$/);
+  const library = source(/src\/index\.ts$/);
   const picker = library?.lines.findIndex((l) => /defineLazily\('tiendo-picker'/.test(l)) ?? -1;
   const code = await attributedCode(
     coreChunk,

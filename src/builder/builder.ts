@@ -33,7 +33,7 @@ const base = new URL('.', location.href).href;
 /** Under the development server this module is builder.ts and the library is its source. */
 const libUrl = /\.ts([?#].*)?$/.test(import.meta.url)
   ? import.meta.url.replace(/builder\/builder\.ts([?#].*)?$/, 'index.ts')
-  : import.meta.url.replace(/[^/?#]*([?#].*)?$/, 'tiendo.js');
+  : import.meta.url.replace(/[^/?#]*([?#].*)?$/, 'index.js');
 
 /** Widgets that show one area (a province, or the nation); the others compare provinces. */
 const AREA_WIDGETS = new Set(['tiendo-progress', 'tiendo-kpi', 'tiendo-model-list']);

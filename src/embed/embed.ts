@@ -14,9 +14,9 @@
  * opens outside the frame (<base target="_blank"> in embed.html). Every
  * refusal is a sentence in the frame, in the reader's language.
  *
- * It loads the library next to it at run time (no import shared with
- * tiendo.js), so the page downloads tiendo.js once, and can still explain
- * itself when tiendo.js is missing.
+ * It loads the library next to it at run time (index.js; no import shared
+ * with it), so the page downloads the library once, and can still explain
+ * itself when the library is missing.
  */
 import { FEED_PARAMS, originAllowed, readEmbedConfig } from './embed-config.js';
 import { embedLang, embedText, type EmbedKey } from './embed-messages.js';
@@ -87,8 +87,9 @@ function refusal(widget: string, declared: Set<string>): string | undefined {
 
 async function main(): Promise<void> {
   restrictConnections();
-  // tiendo.js beside this script, with this script's query (a portal's cache-busting `?v=…` carries over).
-  const libUrl = import.meta.url.replace(/[^/?#]*(\?[^#]*)?(#.*)?$/, 'tiendo.js$1');
+  // The library (index.js, the package's module: tiendo.js is the page's script and exports nothing) beside this
+  // script, with this script's query (a portal's cache-busting `?v=…` carries over).
+  const libUrl = import.meta.url.replace(/[^/?#]*(\?[^#]*)?(#.*)?$/, 'index.js$1');
   let lib: Tiendo;
   try {
     lib = (await import(/* @vite-ignore */ libUrl)) as Tiendo;

@@ -50,10 +50,10 @@ import { isStudioKey, studioText, type StudioKey } from './studio-words.js';
 type Tiendo = typeof import('../index.js');
 type Json = Record<string, unknown>;
 
-/** Under the development server this module is studio.ts and the library is its source; built, tiendo.js beside studio.js. */
+/** Under the development server this module is studio.ts and the library is its source; built, index.js beside studio.js. */
 const libUrl = /\.ts([?#].*)?$/.test(import.meta.url)
   ? import.meta.url.replace(/studio\/studio\.ts([?#].*)?$/, 'index.ts')
-  : import.meta.url.replace(/[^/?#]*([?#].*)?$/, 'tiendo.js');
+  : import.meta.url.replace(/[^/?#]*([?#].*)?$/, 'index.js');
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const fileInput = $<HTMLInputElement>('file');
