@@ -207,7 +207,7 @@ describe('<tiendo-chart>', () => {
     it('names the canvas by a summary: highest, lowest, the highlighted province and its rank', async () => {
       const { el, canvas } = await drawn(`<tiendo-chart src="${FEED}" highlight="nghe-an"></tiendo-chart>`);
       const summary =
-        'Cao nhất: Nghệ An (15,8% hoàn thành); thấp nhất: Hà Tĩnh (0,0% hoàn thành); Nghệ An: 15,8% hoàn thành (xếp thứ 1 trên 2)';
+        'Cao nhất: Nghệ An (15,8% hoàn thành); thấp nhất: Hà Tĩnh (0,0% hoàn thành); Nghệ An xếp thứ 1 trên 2';
       expect(canvas.getAttribute('aria-hidden')).to.equal('true');
       expect(said(canvas)).to.equal(summary);
       // The title names the figure; the sentence does not say it again.

@@ -105,7 +105,9 @@ function across(v: ChartView, lang: Lang, t: Words, fmt: (x: number) => string, 
       // Rank 1 is the best: the highest figure, or the lowest where lower is better. Ties share a rank.
       const better = (r: ChartRow) => (m?.higherIsBetter === false ? r.score! < h.score! : r.score! > h.score!);
       const rank = 1 + ranked.filter(better).length;
-      summary += `; ${t('chart.rank', { name: mark(h.name), value: score(h.score!), rank, count: ranked.length })}`;
+      // The highest and the lowest were just said with their figures: their rank alone (each figure read once).
+      const said = h === ranked[0] || h === ranked[ranked.length - 1];
+      summary += `; ${t(said ? 'chart.rankOnly' : 'chart.rank', { name: mark(h.name), value: score(h.score!), rank, count: ranked.length })}`;
     }
   }
   // "10 xã, phường cao nhất và 10 thấp nhất trên 130; Xã Thạch Hà xếp thứ 57": said before the summary, and shown.
