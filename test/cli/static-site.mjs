@@ -37,7 +37,7 @@ const TYPES = {
 export async function staticSite(libraryPath = 'cong-thong-tin/tiendo') {
   // TIENDO_DIST_DIR: another build to serve (to see these tests fail on a broken one).
   const dist = process.env.TIENDO_DIST_DIR || join(root, 'dist');
-  for (const file of ['tiendo.js', 'builder.html', 'studio.html', 'embed.html']) {
+  for (const file of ['tiendo.js', 'index.js', 'builder.html', 'studio.html', 'embed.html']) {
     if (!existsSync(join(dist, file))) throw new Error(`${dist}/${file} is missing: run \`npx vite build\` first`);
   }
   const site = mkdtempSync(join(tmpdir(), 'tiendo-site-'));
