@@ -8,8 +8,9 @@
  * The figures-at-first-paint measure (scripts/bench/first-paint.mjs, about a minute and a half of
  * throttled page loads) is on by default; TIENDO_BENCH_SKIP_FIRST_PAINT=1 skips it for a quick run.
  * The 3,321 communes' readiness (scripts/bench/communes.mjs: a feed with every commune, from navigation
- * to the pickers, the commune table and the map showing their figures at 4× CPU, budget 2 s; about
- * a quarter of a minute) takes TIENDO_BENCH_COMMUNE_LOADS=n loads of each page (default 5).
+ * to the pickers, the commune table and the map showing their figures, budget 2 s on this machine,
+ * and at 4× CPU for information; about half a minute) takes TIENDO_BENCH_COMMUNE_LOADS=n loads of
+ * each page (default 5).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

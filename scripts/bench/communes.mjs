@@ -12,10 +12,12 @@
  *      "3.321" in its page line).
  * "Ready" is the first animation frame at which every widget has state="ready" and shows what the
  * reader came for: each picker its options (and the province the address names), the table its
- * rows and its province in the caption, the map 34 tiles each with a figure. Chromium at 4× CPU
- * slowdown (as scripts/bench/first-paint.mjs), a 412 px phone viewport, a fresh context and no
+ * rows and its province in the caption, the map 34 tiles each with a figure. Chromium on this
+ * machine's CPU ("ready within 2 s here", issue 14), then at 4× CPU slowdown (a mid-range phone, as
+ * scripts/bench/first-paint.mjs) for information, a 412 px phone viewport, a fresh context and no
  * cache for each load, the pages interleaved (a b a b …); the feed comes from the local server
- * (its bytes are printed). Budget: the median of each page ≤ 2 s.
+ * (its bytes are printed). Budget: the median of each page on this machine ≤ 2 s. (At 4× the
+ * medians were 1.6–1.7 s on a quiet machine and up to 2.8 s on a busy one: printed, not judged.)
  *
  *   node scripts/bench/communes.mjs   (after npx vite build)
  */
@@ -28,7 +30,8 @@ import puppeteer from 'puppeteer-core';
 import { servePage } from '../lib/bench-server.mjs';
 
 export const BUDGET = 2000;
-const CPU = 4;
+/** The phone profile's CPU slowdown, printed beside the budget's own measure (this machine, 1×). */
+const PHONE_CPU = 4;
 const LOADS = Math.max(1, Number(process.env.TIENDO_BENCH_COMMUNE_LOADS) || 5);
 const VIEWPORT = { width: 412, height: 915, deviceScaleFactor: 1 };
 const TIMEOUT = 30000;
@@ -142,8 +145,8 @@ function probe({ checks, timeout }) {
   requestAnimationFrame(frame);
 }
 
-/** One load of `url` in a fresh context at CPU× slowdown; resolves with the ready time. */
-async function load(browser, url, checks) {
+/** One load of `url` in a fresh context at `cpu`× slowdown; resolves with the ready time. */
+async function load(browser, url, checks, cpu) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
@@ -151,7 +154,7 @@ async function load(browser, url, checks) {
     broke.catch(() => {});
     await page.setViewport(VIEWPORT);
     await page.setCacheEnabled(false);
-    await page.emulateCPUThrottling(CPU);
+    if (cpu > 1) await page.emulateCPUThrottling(cpu);
     await page.evaluateOnNewDocument(probe, { checks, timeout: TIMEOUT });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: TIMEOUT });
     return await Promise.race([page.evaluate(() => window.__communesReady), broke]);
@@ -175,7 +178,7 @@ const median = (xs) => {
 const ms = (x) => `${Math.round(x)} ms`;
 
 export async function run({ root }) {
-  const title = `A feed with ${COMMUNES.toLocaleString('en')} communes: navigation to figures shown, ${CPU}× CPU, ${VIEWPORT.width} px (${LOADS} loads each, interleaved)`;
+  const title = `A feed with ${COMMUNES.toLocaleString('en')} communes: navigation to figures shown, this machine and ${PHONE_CPU}× CPU, ${VIEWPORT.width} px (${LOADS} loads each, interleaved)`;
   const dir = mkdtempSync(join(tmpdir(), 'tiendo-communes-'));
   let server;
   let browser;
@@ -220,14 +223,20 @@ export async function run({ root }) {
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
     });
-    const loads = { a: [], b: [] };
-    // One load of each, not counted: the first launch of the browser's own caches.
-    for (const k of ['a', 'b']) await load(browser, pages[k].url, pages[k].checks);
-    for (let i = 0; i < LOADS; i++) for (const k of ['a', 'b']) loads[k].push(await load(browser, pages[k].url, pages[k].checks));
-    const times = { a: loads.a.map((r) => r.ready), b: loads.b.map((r) => r.ready) };
+    const measure = async (cpu) => {
+      const loads = { a: [], b: [] };
+      // One load of each, not counted: the first launch of the browser's own caches.
+      for (const k of ['a', 'b']) await load(browser, pages[k].url, pages[k].checks, cpu);
+      for (let i = 0; i < LOADS; i++) for (const k of ['a', 'b']) loads[k].push(await load(browser, pages[k].url, pages[k].checks, cpu));
+      return loads;
+    };
+    const here = await measure(1);
+    const phone = await measure(PHONE_CPU);
+    const times = (loads, k) => loads[k].map((r) => r.ready);
     /** Each widget's own time to its figures (median), as "picker 640, commune picker 700, …". */
-    const each = (k) =>
+    const each = (loads, k) =>
       pages[k].checks.map((c) => `${c.name} ${Math.round(median(loads[k].map((r) => r.each[c.host])))}`).join(', ');
+    const per = (loads, k) => `${ms(median(times(loads, k)))} (per load: ${times(loads, k).map(Math.round).join(' ')})`;
     return {
       title,
       rows: [
@@ -235,13 +244,9 @@ export async function run({ root }) {
         { label: 'machine load average (1 min) at the end', value: loadavg()[0].toFixed(1) },
         ...['a', 'b'].flatMap((k) => [
           { label: `${pages[k].label}`, value: `feed ${(bytes[k] / 1024).toFixed(0)} KB before gzip` },
-          { label: `(${k}) each widget's figures shown (median, ms)`, value: each(k) },
-          {
-            label: `(${k}) ready (median)`,
-            value: `${ms(median(times[k]))} (per load: ${times[k].map(Math.round).join(' ')})`,
-            budget: ms(BUDGET),
-            ok: median(times[k]) <= BUDGET,
-          },
+          { label: `(${k}) each widget's figures shown, this machine (median, ms)`, value: each(here, k) },
+          { label: `(${k}) ready, this machine (median)`, value: per(here, k), budget: ms(BUDGET), ok: median(times(here, k)) <= BUDGET },
+          { label: `(${k}) ready at ${PHONE_CPU}× CPU, a phone (median; for information)`, value: `${per(phone, k)}; ${each(phone, k)}` },
         ]),
       ],
     };
