@@ -10,12 +10,14 @@ import { slugify } from '../places/names.js';
 export type Field = 'id' | 'code' | 'name' | 'total' | 'completed' | 'inProgress' | 'notStarted';
 export type Part = 'value' | 'total' | 'rate';
 
-/** Documented header names (lower case, single spaces), Vietnamese and English. */
+/** Documented header names (lower case, single spaces), Vietnamese and English, and the variants officers write ("Tên tỉnh", "Mã tỉnh"). */
 export const FIELD_HEADERS: Readonly<Record<string, Field>> = {
   id: 'id',
   mã: 'code',
+  'mã tỉnh': 'code',
   code: 'code',
   tỉnh: 'name',
+  'tên tỉnh': 'name',
   'tỉnh, thành phố': 'name',
   'tỉnh/thành phố': 'name',
   province: 'name',

@@ -239,6 +239,18 @@ describe('from-csv: text damaged before it arrived is refused, with how to expor
 });
 
 describe('from-csv: headers and provinces as officers write them', () => {
+  it('"Mã tỉnh" and "Tên tỉnh", as officers often head the columns, are the code and the name', async () => {
+    const { feed } = await convert(file('ten-tinh.csv', 'Mã tỉnh;Tên tỉnh;Tổng số mô hình\r\n40;Nghệ An;38\r\n;Hà Tĩnh;43\r\n'), '--as-of', '2024-10-04');
+    assert.deepEqual(
+      feed.provinces.map((p) => [p.id, p.code, p.name, p.models.total]),
+      [
+        ['nghe-an', '40', 'Nghệ An', 38],
+        ['ha-tinh', '42', 'Hà Tĩnh', 43],
+      ],
+    );
+    assert.equal(feed.metrics, undefined, 'neither header is taken for a metric');
+  });
+
   it('headers without diacritics, in capitals, with odd spaces', async () => {
     const { feed } = await convert(file('plain.csv', 'TINH;tong so mo hinh;Hoan  thanh;dang trien khai\r\nNghe An;38;6;20\r\n'));
     assert.deepEqual(feed.provinces, [{ id: 'nghe-an', code: '40', name: 'Nghe An', models: { total: 38, completed: 6, inProgress: 20 } }]);
