@@ -47,7 +47,7 @@ describe('<tiendo-map> read aloud', () => {
     const toggle = part(el, 'toggle')!;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     const closed = spoken(part(el, 'base')!);
-    // Each tile's figure once (the sentence names the highest and the lowest again, as a summary).
+    // Each tile's figure once (the sentence names the highest and the lowest, without their figures).
     for (const tile of el.shadowRoot!.querySelectorAll('[part~="tile"]')) {
       const label = spoken(tile);
       const figure = label.split(': ')[1];
@@ -84,11 +84,11 @@ describe('<tiendo-map> read aloud', () => {
     for (const r of rows) for (const [figure, n] of counts(spoken(r))) expect(n, `${figure} in ${spoken(r)}`).to.equal(1);
   });
 
-  it('says the rank for the ear: “xếp thứ 5 trên 34”; English “ranked 5 of 34”', async () => {
+  it('says the rank for the ear: “xếp thứ 5 trên 34”; English “ranks 5 of 34”', async () => {
     const vi = await map(`src="${F34}" highlight="nghe-an"`);
-    expect(part(vi, 'sentence')!.textContent).to.contain('Nghệ An: 80,6% hoàn thành (xếp thứ 5 trên 34)');
+    expect(part(vi, 'sentence')!.textContent).to.contain('Nghệ An xếp thứ 5 trên 34');
     expect(part(vi, 'sentence')!.textContent).not.to.match(/\d\/\d/);
     const en = await map(`src="${F34}" highlight="nghe-an"`, '', { lang: 'en' });
-    expect(part(en, 'sentence')!.textContent).to.contain('(ranked 5 of 34)');
+    expect(part(en, 'sentence')!.textContent).to.contain('ranks 5 of 34');
   });
 });

@@ -7,7 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { cssomStyle } from '../base/cssom-style.js';
-import { formatCompact, formatDate, formatDateSpoken, formatNumber, formatPercent, formatPercentShort } from '../i18n/format.js';
+import { decimalsApart, formatCompact, formatDate, formatDateSpoken, formatNumber, formatPercent, formatPercentShort, isolate } from '../i18n/format.js';
 import type { Lang, MessageParams } from '../i18n/messages.js';
 import type { MapFigure, MapTile, MapView } from './map-view.js';
 import { mapMsg, type MapWord } from './map-words.js';
@@ -32,10 +32,11 @@ export interface MapWords {
   notes: string[];
   /**
    * The table's figure column, and its optional columns: counts, parts of a unit, provenance; `said`:
-   * the cells for the ear where they differ ("6 trên 38", dates in words), the screen keeping "6/38".
+   * the cells for the ear where they differ ("6 trên 38", dates in words), the screen keeping "6/38";
+   * `figures`: cells that hold figures, which never break inside ("7.654.321/9.876.543" at 320 px).
    */
   head: string;
-  columns: { head: string; cells: string[]; said?: string[] }[];
+  columns: { head: string; cells: string[]; said?: string[]; figures?: boolean }[];
 }
 
 /** The handlers the element gives the template. */
@@ -61,11 +62,14 @@ export function mapWords(v: MapView, lang: Lang, mark: (name: string) => string 
   const num = (x: number) => formatNumber(x, lang);
   // A rate as a percentage; a value from 10,000 up in words ("50,6 nghìn"), so that it fits a tile.
   const fig = !m || m.rate ? (x: number) => formatPercent(x, lang) : (x: number) => (Math.abs(x) >= 10000 ? formatCompact(x, lang) : num(x));
-  const nameOf = (f: MapFigure) => (f.present ? t('map.partOf', { name: f.name, unit: f.present }) : f.name);
+  const nameOf = (f: MapFigure) => (f.present ? t('map.partOf', { name: isolate(f.name), unit: f.present }) : f.name);
   const figureOf = (f: MapFigure) => (f.value === undefined ? '—' : fig(f.value));
   const labelOf = (f: MapFigure) => (f.value !== undefined ? fig(f.value) : t(f.withheld ? 'map.withheld' : 'map.none'));
 
-  const bound = !m || m.rate ? (x: number) => formatPercentShort(x, lang) : fig;
+  // Enough decimals for each bound of the legend to read apart from the next (a millionth-wide range too).
+  let places = 2;
+  for (let i = 0; i + 1 < v.breaks.length; i++) places = decimalsApart(v.breaks[i], v.breaks[i + 1], places, (x, d) => formatPercentShort(x, lang, d));
+  const bound = !m || m.rate ? (x: number) => formatPercentShort(x, lang, places) : fig;
   const legend: string[] = [];
   for (let i = 0; i + 1 < v.breaks.length; i++) {
     const [lo, hi] = [v.breaks[i], v.breaks[i + 1]];
@@ -75,8 +79,9 @@ export function mapWords(v: MapView, lang: Lang, mark: (name: string) => string 
   // Ranked as the chart ranks: the highest figure first; rank 1 is the best (the lowest where lower is better).
   const rows: MapFigure[] = [...v.tiles, ...v.outside];
   const ranked = rows.filter((f) => f.value !== undefined && f.id !== undefined).sort((a, b) => b.value! - a.value!);
-  const score = m ? fig : (x: number) => t('map.share', { percent: formatPercent(x, lang) });
-  const item = (f: MapFigure) => `${mark(f.name)} (${score(f.value!)})`;
+  // Places and the rank only: each tile already says its figure, and the caption is the widget's title (each
+  // figure read once, issue 18).
+  const item = (f: MapFigure) => mark(f.name);
   let summary = '';
   if (ranked.length) {
     summary = t('map.summary', { max: item(ranked[0]), min: item(ranked[ranked.length - 1]) });
@@ -84,11 +89,11 @@ export function mapWords(v: MapView, lang: Lang, mark: (name: string) => string 
     if (h) {
       const better = (f: MapFigure) => (m?.higherIsBetter === false ? f.value! < h.value! : f.value! > h.value!);
       const rank = 1 + ranked.filter(better).length;
-      summary += `; ${t('map.rank', { name: mark(h.name), value: score(h.value!), rank, count: ranked.length })}`;
+      summary += `; ${t('map.rank', { name: mark(h.name), rank, count: ranked.length })}`;
     }
   }
 
-  const what = m ? (m.unit && !m.rate ? `${m.name} (${m.unit})` : m.name) : t('map.modelsName');
+  const what = m ? (m.unit && !m.rate ? `${isolate(m.name)} (${isolate(m.unit)})` : isolate(m.name)) : t('map.modelsName');
   const notes = [
     ...(v.regrouped ? [t('map.regrouped')] : []),
     ...(v.regrouped?.withheld ? [t(`map.withheld.${v.regrouped.withheld}`, { name: what })] : []),
@@ -96,12 +101,12 @@ export function mapWords(v: MapView, lang: Lang, mark: (name: string) => string 
   ];
 
   const columns: MapWords['columns'] = [];
-  const column = (head: string, cells: string[], said?: string[]) => cells.some(Boolean) && columns.push({ head, cells, said });
+  const column = (head: string, cells: string[], said?: string[], figures?: boolean) => cells.some(Boolean) && columns.push({ head, cells, said, figures });
   const counted = (f: MapFigure) => f.total !== undefined && f.count !== undefined;
   const provenance = (date: (iso: string, lang: Lang) => string) =>
-    rows.map((f) => [f.source && `${f.source.name}`, f.asOf && t('map.asOf', { date: date(f.asOf, lang) })].filter(Boolean).join(' · '));
+    rows.map((f) => [f.source && isolate(f.source.name), f.asOf && t('map.asOf', { date: date(f.asOf, lang) })].filter(Boolean).join(' · '));
   column(
-    m ? (m.unit ? `${t('map.figures')} (${m.unit})` : t('map.figures')) : t('map.completedOf'),
+    m ? (m.unit ? `${t('map.figures')} (${isolate(m.unit)})` : t('map.figures')) : t('map.completedOf'),
     rows.map((f) =>
       counted(f)
         ? `${num(f.count!)}/${num(f.total!)}`
@@ -110,17 +115,19 @@ export function mapWords(v: MapView, lang: Lang, mark: (name: string) => string 
           : '',
     ),
     rows.map((f) => (counted(f) ? t('map.of', { count: num(f.count!), total: num(f.total!) }) : '')),
+    true,
   );
   column(
     t('map.parts'),
     rows.map((f) => [f.parts?.join(', '), f.missing && t('map.missing', { names: f.missing.join(', ') })].filter(Boolean).join('; ')),
   );
-  column(t('map.note'), provenance(formatDate), provenance(formatDateSpoken));
+  // On screen a date never breaks inside ("20 Jun | 2024" in a narrow cell); the ear gets it in words.
+  column(t('map.note'), provenance((iso, l) => formatDate(iso, l).replace(/ /g, '\u00a0')), provenance(formatDateSpoken));
 
   return {
     view: v,
     lang,
-    caption: m ? t('map.metric', { name: m.name }) : t('map.models'),
+    caption: m ? t('map.metric', { name: isolate(m.name) }) : t('map.models'),
     figures: v.tiles.map(figureOf),
     labels: v.tiles.map(labelOf),
     outside: v.outside.map(nameOf),
@@ -161,7 +168,7 @@ export function renderMap(w: MapWords, on: MapHandlers): TemplateResult {
   };
   const rows: MapFigure[] = [...v.tiles, ...v.outside];
   const rowFigures = [...w.figures, ...w.outsideFigures];
-  const rowNames = [...v.tiles.map((f) => (f.present ? t('map.partOf', { name: f.name, unit: f.present }) : f.name)), ...w.outside];
+  const rowNames = [...v.tiles.map((f) => (f.present ? t('map.partOf', { name: isolate(f.name), unit: f.present }) : f.name)), ...w.outside];
 
   return html`${on.title(w.caption)}<div class="layout"><div class="box"
 ><div part="map" class="map g${v.grid}" role="group" aria-label=${t('map.label')} aria-describedby="hint" style=${cssomStyle({ '--cols': String(v.cols) })} @keydown=${on.key}
@@ -181,6 +188,6 @@ export function renderMap(w: MapWords, on: MapHandlers): TemplateResult {
 ><thead><tr><th scope="col">${t('map.province')}</th><th scope="col">${w.head}</th>${w.columns.map((c) => html`<th scope="col">${c.head}</th>`)}</tr></thead
 ><tbody>${rows.map(
     (f, i) =>
-      html`<tr class=${hl(f) ? 'hl' : ''}><th scope="row">${hl(f) ? html`<span aria-hidden="true">▶ </span>` : nothing}${name(rowNames[i])}</th><td>${rowFigures[i]}</td>${w.columns.map((c) => html`<td>${said(c.cells[i], c.said?.[i])}</td>`)}</tr>`,
+      html`<tr class=${hl(f) ? 'hl' : ''}><th scope="row">${hl(f) ? html`<span aria-hidden="true">▶ </span>` : nothing}${name(rowNames[i])}</th><td class="figure">${rowFigures[i]}</td>${w.columns.map((c) => html`<td class=${c.figures ? 'figure' : nothing}>${said(c.cells[i], c.said?.[i])}</td>`)}</tr>`,
   )}</tbody></table>`;
 }

@@ -178,6 +178,9 @@ export const mapStyles = css`
     padding: 0.25em 0.5em;
     border-bottom: 1px solid var(--tiendo-color-border, #d0d7de);
   }
+  td.figure {
+    white-space: nowrap;
+  }
   /* The colours are data: printed as they are (browsers drop backgrounds on paper unless told), and
      under forced colours they stay, with system-coloured edges. */
   .tile,

@@ -156,10 +156,13 @@ export class TiendoMap extends TiendoElement<MapView> {
     });
   }
 
-  /** "Tỷ lệ hoàn thành mô hình điểm theo tỉnh. Cao nhất: …; thấp nhất: …; Nghệ An: … (xếp thứ 5/34)." */
+  /**
+   * "Cao nhất: Hà Nội; thấp nhất: Cà Mau; Nghệ An xếp thứ 5 trên 34.": places and the rank, without the
+   * caption (the title) or the figures (each tile says its own): each read once (issue 18).
+   */
   protected override sentence(v: MapView): string {
-    const { caption, summary } = this.wordsOf(v);
-    return summary ? `${caption}. ${summary}.` : `${caption}.`;
+    const { summary } = this.wordsOf(v);
+    return summary ? `${summary}.` : '';
   }
 
   /** Arrow keys move the tab stop to the nearest tile that way; Home and End to the first and last. */
