@@ -180,6 +180,8 @@ function scriptFetchesCore(): Plugin {
       const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
       const script = chunks.find((c) => c.isEntry && c.fileName === 'tiendo.js');
       const library = chunks.find((c) => c.isEntry && c.fileName === 'index.js');
+      // Only the library's build has them (Storybook builds with this config too).
+      if (!script && !library) return;
       const reexports = library && /^export\s*\{[^}]*\}\s*from\s*"\.\/(chunks\/[\w.-]+\.js)";?\s*(?:\/\/# sourceMappingURL=\S+\s*)?$/.exec(library.code);
       const call = '`./index.js`';
       if (!script || !library || !reexports || !script.code.includes(`import(${call})`)) {
