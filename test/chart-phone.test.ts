@@ -364,12 +364,13 @@ describe('<tiendo-chart> under forced colours', () => {
     }
   }
 
-  it('draws its labels in the system’s text colour, ≥ 4.5:1 against the background, and redraws when forced colours change (Chromium only: Firefox’s and WebKit’s drivers cannot emulate forced colours, so there it is skipped)', async function () {
+  it('draws its labels in the system’s text colour, ≥ 4.5:1 against the background, and redraws when forced colours change (Chromium here, whose driver emulates them; Firefox in test/cli/forced-colours.test.mjs, started with forced colours by its preference; WebKitGTK can do neither, so it is skipped there)', async function () {
     const { el, chart } = await show(feedOf(34), 'metric="m" highlight="nghe-an"');
     const tickColour = () => String((chart.options.scales!.y as { ticks: { color: string } }).ticks.color);
     expect(tickColour()).to.equal('#1f2328');
     if (!(await forced(true))) {
-      // Firefox and WebKit's drivers (WebDriver BiDi, WebKitWebDriver) cannot emulate forced colours, nor can a runner without the command.
+      // Firefox and WebKit's drivers (WebDriver BiDi, WebKitWebDriver) cannot emulate forced colours, nor can a runner without the command
+      // (Firefox is checked in test/cli/forced-colours.test.mjs, started with them on by its preference).
       this.skip();
     }
     try {

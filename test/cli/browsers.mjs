@@ -27,14 +27,17 @@ export const engines = (process.env.TIENDO_BROWSERS || process.env.TIENDO_DEFAUL
   .map((s) => s.trim())
   .filter(Boolean);
 
-/** Starts `engine`; resolves with `{ open(url, { width, height }), close() }`. */
-export async function launch(engine) {
-  if (engine === 'chromium' || engine === 'firefox') return launchPuppeteer(engine);
+/**
+ * Starts `engine`; resolves with `{ open(url, { width, height }), close() }`. `firefoxPrefs`: preferences
+ * for a Firefox started for one test (forced colours, which its driver cannot emulate, are a preference).
+ */
+export async function launch(engine, { firefoxPrefs = {} } = {}) {
+  if (engine === 'chromium' || engine === 'firefox') return launchPuppeteer(engine, firefoxPrefs);
   if (engine === 'webkit') return launchWebkit();
   throw new Error(`unknown engine "${engine}" (chromium, firefox, webkit)`);
 }
 
-async function launchPuppeteer(engine) {
+async function launchPuppeteer(engine, firefoxPrefs) {
   const browser =
     engine === 'chromium'
       ? await puppeteer.launch({
@@ -52,6 +55,7 @@ async function launchPuppeteer(engine) {
             'datareporting.policy.dataSubmissionEnabled': false,
             'browser.safebrowsing.malware.enabled': false,
             'browser.safebrowsing.phishing.enabled': false,
+            ...firefoxPrefs,
           },
         });
   return {
