@@ -117,7 +117,8 @@ describe('<tiendo-map> under forced colours', () => {
     await untilState(some, 'ready');
     const before = tiles(el).map((t) => getComputedStyle(t).backgroundColor);
     if (!(await forced(true))) {
-      // Firefox and WebKit's drivers (WebDriver BiDi, WebKitWebDriver) cannot emulate forced colours.
+      // Firefox and WebKit's drivers (WebDriver BiDi, WebKitWebDriver) cannot emulate forced colours (Firefox is checked in
+      // test/cli/forced-colours.test.mjs, started with them on by its preference; WebKitGTK can do neither).
       this.skip();
     }
     try {

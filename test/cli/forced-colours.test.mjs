@@ -8,9 +8,11 @@
  *
  * What the reader gets: the chart's canvas draws its labels in the system's text colour (yellow here), never
  * in the theme's near-black (#1f2328, 1.3:1 on black before issue 18), at ≥ 4.5:1 against the widget's
- * background; the table behind the chart is there too.
+ * background; the map keeps its five palette colours (the colours are data), edges each tile in the
+ * system's colours and keeps every label readable on its tile.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { engines, launch } from './browsers.mjs';
 import { staticSite } from './static-site.mjs';
@@ -64,6 +66,29 @@ async function chartUnderForcedColours() {
     inTheme,
     sentence: el.shadowRoot.querySelector('[part~="sentence"]')?.textContent ?? '',
   };
+}
+
+
+/** In the page: the map ready; each tile's colours, edge and label contrast, against the system colours. */
+async function mapUnderForcedColours() {
+  const el = document.querySelector('tiendo-map');
+  for (let start = performance.now(); el.getAttribute('state') !== 'ready'; ) {
+    if (performance.now() - start > 30_000) throw new Error(`the map is ${el.getAttribute('state')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const probe = document.createElement('i');
+  document.body.append(probe);
+  const system = (name) => {
+    probe.style.cssText = `forced-color-adjust:none;color:${name}`;
+    return getComputedStyle(probe).color;
+  };
+  const colours = { text: system('CanvasText'), highlight: system('Highlight'), canvas: system('Canvas') };
+  probe.remove();
+  const tiles = [...el.shadowRoot.querySelectorAll('[part~="tile"]')].map((t) => {
+    const s = getComputedStyle(t);
+    return { name: t.getAttribute('aria-label') ?? t.textContent.trim(), hl: t.classList.contains('hl'), background: s.backgroundColor, color: s.color, edge: s.borderTopColor };
+  });
+  return { forced: matchMedia('(forced-colors: active)').matches, colours, tiles, page: getComputedStyle(el.shadowRoot.querySelector('[part~="base"]')).backgroundColor };
 }
 
 /** WCAG contrast of two "rgb(…)" colours. */
@@ -120,6 +145,33 @@ if (engines.includes('firefox')) {
         assert.equal(seen.inTheme, 0, "no pixel in the theme's near-black text colour");
         const ratio = contrast(seen.system.text, seen.background);
         assert.ok(ratio >= 4.5, `labels ${seen.system.text} on ${seen.background}: ${ratio.toFixed(2)}:1`);
+        assert.deepEqual(page.errors, []);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('keeps the map\'s five palette colours, edges each tile in the system\'s colours and keeps its label readable on it', async () => {
+      site.put('du-lieu/34.json', readFileSync(new URL('../fixtures/provinces-34.json', import.meta.url)));
+      const url = site.put(
+        'bai-viet/ban-do.html',
+        `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bản đồ</title></head><body>
+<script type="module" src="${site.library}tiendo.js"></script>
+<tiendo-map src="/du-lieu/34.json" highlight="nghe-an" style="display:block;width:420px"></tiendo-map>
+</body></html>`,
+      );
+      const page = await browser.open(url, { width: 800, height: 1200 });
+      try {
+        const seen = await page.evaluate(mapUnderForcedColours);
+        assert.equal(seen.forced, true);
+        assert.equal(seen.tiles.length, 34);
+        assert.equal(new Set(seen.tiles.map((t) => t.background)).size, 5, 'five classes told apart by their colour');
+        assert.equal(seen.tiles.filter((t) => t.hl).length, 1);
+        for (const t of seen.tiles) {
+          assert.equal(t.edge, t.hl ? seen.colours.highlight : seen.colours.text, `${t.name}: its edge in the system's colour`);
+          assert.ok(contrast(t.edge, seen.page) >= 3, `${t.name}: edge ${t.edge} on ${seen.page}`);
+          assert.ok(contrast(t.color, t.background) >= 4.5, `${t.name}: label ${t.color} on ${t.background}`);
+        }
         assert.deepEqual(page.errors, []);
       } finally {
         await page.close();
