@@ -35,7 +35,7 @@ const serve = (root) => servePage(root, PAGE, { '/fixture.json': 'test/fixtures/
 /** Runs in the page: times both tables, run after run, and returns every timing. */
 async function measure({ columns, runs, warmup }) {
   // The table is defined lazily (when one appears): ask for it, as the builder does.
-  await (await import('/dist/tiendo.js')).defineWidget('tiendo-province-table');
+  await (await import('/dist/index.js')).defineWidget('tiendo-province-table');
   const text = await (await fetch('/fixture.json')).text();
   const box = document.createElement('div');
   box.style.width = '960px';
@@ -150,7 +150,7 @@ async function measure({ columns, runs, warmup }) {
 /** Runs in the page: 3,321 communes rendered then filtered, tiendo against a plain DOM table. */
 async function measureCommunes({ count, runs, warmup }) {
   // The table is defined lazily (when one appears): ask for it, as the builder does.
-  await (await import('/dist/tiendo.js')).defineWidget('tiendo-province-table');
+  await (await import('/dist/index.js')).defineWidget('tiendo-province-table');
   const syllables = ['Thạch', 'Cẩm', 'Xuyên', 'Kỳ', 'Anh', 'Đức', 'Thọ', 'Hương', 'Sơn', 'Khê', 'Lộc', 'Vĩnh', 'Phúc', 'Yên', 'Hòa',
     'Bình', 'Tân', 'Long', 'Mỹ', 'Quảng', 'Trị', 'Đông', 'Tây', 'Nam', 'Bắc', 'Trung', 'Lâm', 'Phong', 'Điền', 'Xuân'];
   const communes = Array.from({ length: count }, (_, i) => ({
