@@ -223,7 +223,8 @@ describe('dark theme', () => {
       await emulateMedia({ colorScheme: 'dark' });
     } catch {
       // Firefox over WebDriver BiDi and WebKitGTK's WebDriver offer no colour-scheme emulation: Firefox lets a
-      // frame's `color-scheme` set prefers-color-scheme inside it (the next test); WebKit has neither.
+      // frame's `color-scheme` set prefers-color-scheme inside it (the next test); WebKitGTK follows its GTK theme,
+      // which test/cli/dark-scheme.test.mjs sets for a WebKit of its own.
       return this.skip();
     }
     try {

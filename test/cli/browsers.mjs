@@ -29,11 +29,12 @@ export const engines = (process.env.TIENDO_BROWSERS || process.env.TIENDO_DEFAUL
 
 /**
  * Starts `engine`; resolves with `{ open(url, { width, height }), close() }`. `firefoxPrefs`: preferences
- * for a Firefox started for one test (forced colours, which its driver cannot emulate, are a preference).
+ * for a Firefox started for one test (forced colours, which its driver cannot emulate, are a preference);
+ * `webkitEnv`: its environment for a WebKitGTK (GTK_THEME=Adwaita:dark gives a dark colour scheme).
  */
-export async function launch(engine, { firefoxPrefs = {} } = {}) {
+export async function launch(engine, { firefoxPrefs = {}, webkitEnv = {} } = {}) {
   if (engine === 'chromium' || engine === 'firefox') return launchPuppeteer(engine, firefoxPrefs);
-  if (engine === 'webkit') return launchWebkit();
+  if (engine === 'webkit') return launchWebkit(webkitEnv);
   throw new Error(`unknown engine "${engine}" (chromium, firefox, webkit)`);
 }
 
@@ -89,9 +90,9 @@ function freePort() {
 }
 
 /** WebKitGTK: Xvfb when needed, WebKitWebDriver in a process group of its own (the browser joins it), one session. */
-async function launchWebkit() {
+async function launchWebkit(webkitEnv) {
   const processes = [];
-  const env = { ...process.env };
+  const env = { ...process.env, ...webkitEnv };
   if (!env.DISPLAY) {
     const display = `:${90 + Math.floor(Math.random() * 100)}`;
     processes.push(spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' }));
