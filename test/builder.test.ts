@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { installFakeClock, realUntil } from './fake-clock.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessibleDocument, mockFeed, openPage, until, visibleText } from './helpers.js';
 import { fallbackText, shareText } from '../src/snippet/fallback-text.js';
@@ -361,6 +362,26 @@ describe('embed builder (dist/builder.html)', () => {
     } else {
       expect(status.textContent).to.contain('Ctrl+C');
       expect(doc.getSelection()!.toString()).to.equal(snippet);
+    }
+  });
+
+  it('selects the snippet for Ctrl+C when the clipboard never answers (WebKit can leave it hanging)', async () => {
+    const { frame, doc } = await builder();
+    const win = frame.contentWindow!;
+    // A clipboard that neither writes nor refuses.
+    Object.defineProperty(win.navigator.clipboard, 'writeText', { configurable: true, value: () => new Promise(() => undefined) });
+    const clock = installFakeClock(win);
+    try {
+      (doc.getElementById('copy-iframe') as HTMLButtonElement).click();
+      const status = doc.getElementById('copy-status')!;
+      await clock.advance(1_999);
+      expect(status.textContent ?? '').to.equal('');
+      await clock.advance(1);
+      await realUntil(() => (status.textContent ?? '') !== '', 'copy status');
+      expect(status.textContent).to.contain('Ctrl+C');
+      expect(doc.getSelection()!.toString()).to.equal(code(doc, 'iframe'));
+    } finally {
+      clock.uninstall();
     }
   });
 

@@ -609,10 +609,18 @@ async function loadEmbedConfig(): Promise<void> {
 
 // ---------------------------------------------------------------- copying
 
+/** How long the clipboard may take before the snippet is selected for Ctrl+C instead (a browser may never answer). */
+const CLIPBOARD_WAIT = 2_000;
+
 async function copy(id: string): Promise<void> {
   const code = $(id);
   try {
-    await navigator.clipboard.writeText(code.textContent ?? '');
+    // WebKit sometimes neither writes nor refuses (no answer at all): the editor is never left without a word.
+    let wait: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      navigator.clipboard.writeText(code.textContent ?? ''),
+      new Promise((_, reject) => (wait = setTimeout(() => reject(new Error('the clipboard did not answer')), CLIPBOARD_WAIT))),
+    ]).finally(() => clearTimeout(wait));
     copyStatus.textContent = words.copied;
   } catch {
     const range = document.createRange();
