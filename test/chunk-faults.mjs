@@ -9,12 +9,26 @@
  *   POST /__chunk-fail   body: { "match": "", "times": 0 }   stops failing
  *   GET  /__chunk-fail   { "failed": n }: how many requests it refused so far
  */
+import { readFileSync } from 'node:fs';
 import { readBody } from './mock-feeds.mjs';
 
 /** User-Agent → { match, times, failed }. */
 const rules = new Map();
 
 export async function chunkFaults(ctx, next) {
+  // A portal that uploaded tiendo.js without its chunks/ folder: /__no-chunks/tiendo.js is the built script, and
+  // nothing else is there (its chunks' URLs never existed, so no browser can have them cached).
+  if (ctx.path.startsWith('/__no-chunks/')) {
+    ctx.set('Cache-Control', 'no-store');
+    if (ctx.path !== '/__no-chunks/tiendo.js') {
+      ctx.status = 404;
+      ctx.body = 'not found (test)';
+      return;
+    }
+    ctx.type = 'text/javascript';
+    ctx.body = readFileSync(new URL('../dist/tiendo.js', import.meta.url), 'utf8');
+    return;
+  }
   const ua = ctx.get('user-agent');
   if (ctx.path === '/__chunk-fail') {
     if (ctx.method === 'POST') rules.set(ua, { ...JSON.parse(await readBody(ctx.req)), failed: 0 });
