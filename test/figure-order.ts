@@ -2,7 +2,7 @@
 import { expect } from '@esm-bundle/chai';
 
 /** The text nodes under `root` (shadow roots included), in order. */
-function textNodes(root: Node): Text[] {
+export function textNodes(root: Node): Text[] {
   const out: Text[] = [];
   const walk = (n: Node) => {
     if (n.nodeType === Node.TEXT_NODE) out.push(n as Text);

@@ -11,6 +11,7 @@
  * visually hidden label) fails the check instead of passing it.
  */
 import { expect } from '@esm-bundle/chai';
+import { textNodes } from './figure-order.js';
 import '../src/index.js';
 import { chartOf } from '../src/chart/chart-renderer.js';
 import { cleanup, mount, part, until, untilState } from './helpers.js';
@@ -50,17 +51,6 @@ function feedWith(mark: string): Json {
       { id: 'dao-x', name: `Đảo ${mark}X`, models: { total: 10, completed: 3 }, metrics: { m: { value: 1, total: 8 } } },
     ],
   };
-}
-
-/** The drawn text nodes under `root` (shadow roots included), in order. */
-function textNodes(root: Node): Text[] {
-  const out: Text[] = [];
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) out.push(n as Text);
-    ((n as Element).shadowRoot ?? n).childNodes.forEach(walk);
-  };
-  walk(root);
-  return out;
 }
 
 /**
