@@ -6,13 +6,12 @@
  * chart is one figure named by its title, said once.
  */
 import { expect } from '@esm-bundle/chai';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { TiendoChart } from '../src/index.js';
 import { chartOf } from '../src/chart/chart-renderer.js';
 import { UNITS_2025, UNITS_BEFORE_2025 } from '../src/places/provinces.js';
 import { backgroundOf, contrast, parseColor } from './contrast.js';
-import { cleanup, expectAccessible, mount, part, until, untilState } from './helpers.js';
+import { cleanup, forcedColours, expectAccessible, mount, part, until, untilState } from './helpers.js';
 
 type Chart = NonNullable<ReturnType<typeof chartOf>>;
 type Scale = Chart['scales'][string];
@@ -355,20 +354,12 @@ describe('<tiendo-chart>: the highlighted bar’s colour', () => {
 describe('<tiendo-chart> under forced colours', () => {
   afterEach(cleanup);
 
-  /** Turns forced colours on or off (Chromium: the test runner's CDP command); false where the driver cannot. */
-  async function forced(active: boolean): Promise<boolean> {
-    try {
-      return (await executeServerCommand('tiendo-forced-colors', { active })) === true;
-    } catch {
-      return false;
-    }
-  }
 
   it('draws its labels in the system’s text colour, ≥ 4.5:1 against the background, and redraws when forced colours change (Chromium here, whose driver emulates them; Firefox in test/cli/forced-colours.test.mjs, started with forced colours by its preference; WebKitGTK can do neither, so it is skipped there)', async function () {
     const { el, chart } = await show(feedOf(34), 'metric="m" highlight="nghe-an"');
     const tickColour = () => String((chart.options.scales!.y as { ticks: { color: string } }).ticks.color);
     expect(tickColour()).to.equal('#1f2328');
-    if (!(await forced(true))) {
+    if (!(await forcedColours(true))) {
       // Firefox and WebKit's drivers (WebDriver BiDi, WebKitWebDriver) cannot emulate forced colours, nor can a runner without the command
       // (Firefox is checked in test/cli/forced-colours.test.mjs, started with them on by its preference).
       this.skip();
@@ -392,7 +383,7 @@ describe('<tiendo-chart> under forced colours', () => {
       expect(getComputedStyle(swatch).outlineStyle).to.equal('solid');
       void el;
     } finally {
-      await forced(false);
+      await forcedColours(false);
     }
     await until(() => tickColour() === '#1f2328', 'redrawn in the theme colours');
   });

@@ -1,5 +1,6 @@
 /** Shared helpers for the browser tests: mounting, waiting for a state, reading what is shown, axe, mock feeds. */
 import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
 
 const mounted: HTMLElement[] = [];
 
@@ -155,4 +156,13 @@ export const ONE_PROVINCE_FEED = '/demo/feeds/nghe-an.json';
 
 export async function loadJson(url: string): Promise<Record<string, unknown>> {
   return (await (await fetch(url)).json()) as Record<string, unknown>;
+}
+
+/** Turns forced colours on or off (Chromium: the test runner's CDP command); false where the driver cannot. */
+export async function forcedColours(active: boolean): Promise<boolean> {
+  try {
+    return (await executeServerCommand('tiendo-forced-colors', { active })) === true;
+  } catch {
+    return false;
+  }
 }

@@ -7,12 +7,12 @@
  * "show as a table" button goes; Space on a tile chooses it, as Enter does.
  */
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/map/tiendo-map.js';
 import type { TiendoMap } from '../src/map/tiendo-map.js';
 import type { TiendoSelectDetail } from '../src/base/group-controller.js';
 import { backgroundOf, contrast, parentOf, parseColor } from './contrast.js';
-import { cleanup, mount, part, untilState } from './helpers.js';
+import { cleanup, forcedColours, mount, part, untilState } from './helpers.js';
 
 const F34 = '/test/fixtures/provinces-34.json';
 const F63 = '/test/fixtures/provinces-63.json';
@@ -98,14 +98,6 @@ describe('<tiendo-map> without a canvas', () => {
 describe('<tiendo-map> under forced colours', () => {
   afterEach(cleanup);
 
-  /** Turns forced colours on or off (Chromium: the test runner's CDP command); false where the driver cannot. */
-  async function forced(active: boolean): Promise<boolean> {
-    try {
-      return (await executeServerCommand('tiendo-forced-colors', { active })) === true;
-    } catch {
-      return false;
-    }
-  }
 
   it('keeps the palette with system-coloured tile edges, readable labels and a marked highlight', async function () {
     const box = mount(
@@ -116,7 +108,7 @@ describe('<tiendo-map> under forced colours', () => {
     await untilState(el, 'ready');
     await untilState(some, 'ready');
     const before = tiles(el).map((t) => getComputedStyle(t).backgroundColor);
-    if (!(await forced(true))) {
+    if (!(await forcedColours(true))) {
       // Firefox and WebKit's drivers (WebDriver BiDi, WebKitWebDriver) cannot emulate forced colours (Firefox is checked in
       // test/cli/forced-colours.test.mjs, started with them on by its preference; WebKitGTK can do neither).
       this.skip();
@@ -154,7 +146,7 @@ describe('<tiendo-map> under forced colours', () => {
       const ratio = contrast(parseColor(getComputedStyle(hatched).color), backgroundOf(hatched));
       expect(ratio, 'the hatched tile’s label').to.be.at.least(4.5);
     } finally {
-      await forced(false);
+      await forcedColours(false);
     }
   });
 });
