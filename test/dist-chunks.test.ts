@@ -97,3 +97,33 @@ describe('dist/: a portal that uploaded tiendo.js without its chunks/ folder', (
   });
 });
 
+
+describe('dist/tiendo.js: the locale data is loaded while the library downloads (issue 19)', () => {
+  it("builds one number and one date formatter per language of the page's widgets, before and without the library", async () => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width:700px;height:300px;border:0';
+    // No chunk ever arrives here (/__no-chunks/): whatever formatter is built, tiendo.js built it.
+    frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8">
+      <script>
+        window.built = [];
+        for (const name of ['NumberFormat', 'DateTimeFormat']) {
+          const Real = Intl[name];
+          Intl[name] = function (locale, options) { built.push(name + ' ' + locale); return new Real(locale, options); };
+        }
+      </script></head><body>
+      <script type="module" src="/__no-chunks/tiendo.js"></script>
+      <tiendo-progress src="/demo/feeds/de-an-06.json" province="nghe-an">Nghệ An</tiendo-progress>
+      <tiendo-kpi src="/demo/feeds/de-an-06.json" metric="ho-so-truc-tuyen">Hồ sơ</tiendo-kpi>
+      <div lang="en-US"><tiendo-kpi src="/demo/feeds/de-an-06.json" metric="ho-so-truc-tuyen">Dossiers</tiendo-kpi></div>
+      <p>Not a widget: <span lang="fr">bonjour</span></p></body></html>`;
+    document.body.append(frame);
+    try {
+      await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+      const win = frame.contentWindow as Window & { built: string[] };
+      await until(() => win.built.length >= 4, `four formatters built (so far: ${win.built.join(', ')})`, 10_000);
+      expect([...win.built].sort()).to.deep.equal(['DateTimeFormat en-GB', 'DateTimeFormat vi-VN', 'NumberFormat en-GB', 'NumberFormat vi-VN']);
+    } finally {
+      frame.remove();
+    }
+  });
+});

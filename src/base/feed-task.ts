@@ -1,9 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { subscribeFeed, type FeedOptions, type FeedSnapshot } from '../feed/loader.js';
-import { WARM_UP } from '../i18n/format.js';
-import { nextTask } from '../feed/next-task.js';
-import { resolveLang, type Lang } from '../i18n/lang.js';
 
 /** What a feed-backed widget needs from its host element. */
 interface FeedHost extends ReactiveControllerHost {
@@ -72,25 +69,10 @@ export class FeedTask implements ReactiveController {
         if (waiting) waiting(snapshot);
         else void this.task.run();
       });
-      // While the request is under way, the language's first formatters are built (issue 19: tens of
-      // milliseconds on a slow phone, spent in the idle gap rather than after the figures arrive).
-      if (!this.#latest) void warmUp(resolveLang(this.host as unknown as Element));
     }
     const ready = this.#latest;
     // A feed that never arrived rejects; a failed refresh resolves with the last good one (stale).
     const settle = (s: FeedSnapshot) => (s.feed ? Promise.resolve(s) : Promise.reject(s));
     return ready ? settle(ready) : new Promise<FeedSnapshot>((resolve) => (this.#waiting = resolve)).then(settle);
-  }
-}
-
-const warm = new Set<Lang>();
-
-/** Builds a language's first formatters once per page, each in a task of its own (no long task). */
-async function warmUp(lang: Lang): Promise<void> {
-  if (warm.has(lang)) return;
-  warm.add(lang);
-  for (const step of WARM_UP) {
-    await nextTask();
-    step(lang);
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Lang } from './lang.js';
 
+/** The same locales as src/tiendo.ts, which loads their data while the library downloads (issue 19). */
 const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -130,18 +131,6 @@ export function formatMonth(iso: string, lang: Lang): string {
   }
   return f.format(new Date(Date.UTC(+m[1], +m[2] - 1, 1)));
 }
-
-/**
- * The formatters to build ahead of use, one step each, each a short task: the first `Intl` object of a
- * page pays for the engine's locale data (50–130 ms at 4× CPU, one long task), so a bare `Intl.Locale`
- * goes first (12–22 ms), then the number formatter (30–50 ms) and the date formatter; the others then
- * take about a millisecond.
- */
-export const WARM_UP: ((lang: Lang) => unknown)[] = [
-  (lang) => Intl.Locale && new Intl.Locale(LOCALES[lang]).maximize(),
-  (lang) => formatNumber(0, lang),
-  (lang) => formatDate('2000-01-01', lang),
-];
 
 /** Today as an ISO date in the reader's time zone, for comparing with a feed's dates. */
 export function todayIso(now = new Date()): string {
