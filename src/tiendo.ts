@@ -21,7 +21,8 @@ import('./index.js').catch((error: unknown) => {
  * is on its way), the engine loads the locale data of the widgets' languages, which the first `Intl`
  * object of a page pays for (about 80 ms at 4× CPU for numbers, 20 for dates): the library's own
  * formatters (src/i18n/format.ts, the same locales) are then built in a fraction of a millisecond.
- * One step per task, so that no step is a long task.
+ * One step per task, each just after a frame, so that none holds back a paint (a prerendered page
+ * draws its figures from the HTML while this runs; a page in a background tab waits to be seen).
  */
 const locales = new Set(widgets().map((el) => (/^en/i.test(el.closest('[lang]')?.getAttribute('lang') ?? '') ? 'en-GB' : 'vi-VN')));
 const steps = [...locales].flatMap((locale) => [
@@ -29,5 +30,6 @@ const steps = [...locales].flatMap((locale) => [
   () => new Intl.NumberFormat(locale).format(0),
   () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'short' }).format(0),
 ]);
-const step = () => steps.length && (steps.shift()!(), setTimeout(step));
-setTimeout(step);
+const afterFrame = (f: () => unknown) => requestAnimationFrame(() => setTimeout(f));
+const step = () => steps.length && (steps.shift()!(), afterFrame(step));
+afterFrame(step);
