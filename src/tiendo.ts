@@ -26,10 +26,16 @@ import('./index.js').catch((error: unknown) => {
  */
 const locales = new Set(widgets().map((el) => (/^en/i.test(el.closest('[lang]')?.getAttribute('lang') ?? '') ? 'en-GB' : 'vi-VN')));
 const steps = [...locales].flatMap((locale) => [
-  () => new Intl.Locale(locale).maximize(),
+  () => Intl.Locale && new Intl.Locale(locale).maximize(),
   () => new Intl.NumberFormat(locale).format(0),
   () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'short' }).format(0),
 ]);
-const afterFrame = (f: () => unknown) => requestAnimationFrame(() => setTimeout(f));
+/** `f` in a task of its own right after the next frame (a message, not a timer: the page's timers are not waited on). */
+const afterFrame = (f: () => unknown) =>
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = f;
+    channel.port2.postMessage(0);
+  });
 const step = () => steps.length && (steps.shift()!(), afterFrame(step));
 afterFrame(step);

@@ -349,9 +349,14 @@ describe('embed builder (dist/builder.html)', () => {
   });
 
   it('copies a snippet from the keyboard and says so', async () => {
-    const { doc } = await builder();
+    const { frame, doc } = await builder();
+    // The builder's preview frames load and measure first: in WebKit a frame that loads can take the focus
+    // (CI once pressed Enter with the button no longer focused, and nothing was copied).
+    await measured(doc);
     const button = doc.getElementById('copy-script') as HTMLButtonElement;
+    frame.contentWindow!.focus();
     button.focus();
+    await until(() => doc.hasFocus() && doc.activeElement === button, 'the copy button focused');
     await sendKeys({ press: 'Enter' });
     const status = doc.getElementById('copy-status')!;
     await until(() => (status.textContent ?? '') !== '', 'copy status');

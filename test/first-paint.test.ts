@@ -45,10 +45,11 @@ async function framed(markup: string, width: number, before?: (win: Window & typ
     return fetch(...args);
   }) as typeof fetch;
   before?.(win);
-  // The library is defined in this frame's own registry: its first render is the loading state.
+  // The library is defined in this frame's own registry, through the page's script (src/tiendo.ts, which
+  // also loads the locale's data while the library arrives): its first render is the loading state.
   const script = doc.createElement('script');
   script.type = 'module';
-  script.src = new URL('../src/index.ts', import.meta.url).href;
+  script.src = new URL('../src/tiendo.ts', import.meta.url).href;
   doc.head.append(script);
   await until(() => Boolean(el.shadowRoot?.querySelector('[part~="base"]')), 'the first render');
   return { el, win, answer, remove: () => frame.remove() };
@@ -80,7 +81,7 @@ describe('the skeleton reserves the ready height (no layout shift by default)', 
   }
 });
 
-describe('the first formatters are built while the feed downloads', () => {
+describe("the first formatters are built while the feed downloads (the page's script, src/tiendo.ts)", () => {
   it('makes the vi-VN number and date formatters before the feed has answered', async () => {
     const made: string[] = [];
     const { el, answer, remove } = await framed(WIDGETS[2], 720, (win) => {
