@@ -39,9 +39,9 @@ const CASES = [
 
 /** The styles each element renders into its shadow root (its `static styles`, as the server writes them: one `<style>`). */
 const STYLES: Record<string, CSSResult[]> = {
-  'tiendo-progress': [...baseStyles, statusStyles, progressStyles],
-  'tiendo-kpi': [...baseStyles, kpiStyles],
-  'tiendo-province-table': [...baseStyles, tableStyles],
+  'tiendo-progress': [baseStyles, statusStyles, progressStyles],
+  'tiendo-kpi': [baseStyles, kpiStyles],
+  'tiendo-province-table': [baseStyles, tableStyles],
 };
 const cssOf = (tag: string) => STYLES[tag].map((s) => s.cssText).join('');
 /** The CSS as the tool writes it (src/snippet/prerender.ts compactCss): no comments, no indentation. */

@@ -1,4 +1,4 @@
-import { css, unsafeCSS } from 'lit';
+import { css } from 'lit';
 
 /**
  * Styles every widget shares. The portal's CSS cannot reach inside the shadow
@@ -15,36 +15,7 @@ import { css, unsafeCSS } from 'lit';
  * one, else the dark colour (dark) or nothing (light: every rule's own light fallback). The box then
  * passes `--_x` on as `--tiendo-color-x`, so every widget's rules get the theme without change.
  */
-/** The dark theme's colour for each `--tiendo-color-*` property (contrast: test/dark-theme.test.ts). */
-const DARK: [name: string, colour: string][] = [
-  ['text', '#e6edf3'],
-  ['muted', '#9ea7b3'],
-  ['surface', '#161b22'],
-  ['border', '#3d444d'],
-  ['border-strong', '#848d97'],
-  ['link', '#58a6ff'],
-  ['focus', '#58a6ff'],
-  ['warning', '#d29922'],
-  ['error', '#ff7b72'],
-  ['completed', '#4493f8'],
-  ['in-progress', '#e0823d'],
-  ['not-started', '#9ea7b3'],
-  ['track', '#2d333b'],
-  ['track-border', '#8b949e'],
-  ['good', '#3fb950'],
-  ['bad', '#ff7b72'],
-  ['grid', '#3d444d'],
-  ['highlight-bar', '#79c0ff'],
-  ['highlight', 'color-mix(in srgb, var(--_warning) 22%, var(--_surface))'],
-];
-
-/** Written once from {@link DARK}: `--_x` on the host (see above), passed on as `--tiendo-color-x` by the box. */
-const palette = unsafeCSS(
-  `:host{${DARK.map(([n, c]) => `--_${n}:var(--tiendo-color-${n},var(--_dark) ${c})`).join(';')}}` +
-    `.widget{${DARK.map(([n]) => `--tiendo-color-${n}:var(--_${n})`).join(';')}}`,
-);
-
-export const baseStyles = [palette, css`
+export const baseStyles = css`
   :host {
     display: block;
     contain: content;
@@ -53,6 +24,25 @@ export const baseStyles = [palette, css`
        changes with it: an invisible value that does (the box's text uses 1rem). */
     text-underline-offset: calc(1rem / 1000);
     --_dark: initial;
+    --_text: var(--tiendo-color-text, var(--_dark) #e6edf3);
+    --_muted: var(--tiendo-color-muted, var(--_dark) #9ea7b3);
+    --_surface: var(--tiendo-color-surface, var(--_dark) #161b22);
+    --_border: var(--tiendo-color-border, var(--_dark) #3d444d);
+    --_border-strong: var(--tiendo-color-border-strong, var(--_dark) #848d97);
+    --_link: var(--tiendo-color-link, var(--_dark) #58a6ff);
+    --_focus: var(--tiendo-color-focus, var(--_dark) #58a6ff);
+    --_warning: var(--tiendo-color-warning, var(--_dark) #d29922);
+    --_error: var(--tiendo-color-error, var(--_dark) #ff7b72);
+    --_completed: var(--tiendo-color-completed, var(--_dark) #4493f8);
+    --_in-progress: var(--tiendo-color-in-progress, var(--_dark) #e0823d);
+    --_not-started: var(--tiendo-color-not-started, var(--_dark) #9ea7b3);
+    --_track: var(--tiendo-color-track, var(--_dark) #2d333b);
+    --_track-border: var(--tiendo-color-track-border, var(--_dark) #8b949e);
+    --_good: var(--tiendo-color-good, var(--_dark) #3fb950);
+    --_bad: var(--tiendo-color-bad, var(--_dark) #ff7b72);
+    --_grid: var(--tiendo-color-grid, var(--_dark) #3d444d);
+    --_highlight-bar: var(--tiendo-color-highlight-bar, var(--_dark) #79c0ff);
+    --_highlight: var(--tiendo-color-highlight, var(--_dark) color-mix(in srgb, var(--_warning) 22%, var(--_surface)));
   }
   :host([theme='dark']) {
     --_dark: ;
@@ -76,6 +66,25 @@ export const baseStyles = [palette, css`
     /* 'all' leaves direction alone: a right-to-left page must not mirror Vietnamese figures. */
     direction: ltr;
     display: block;
+    --tiendo-color-text: var(--_text);
+    --tiendo-color-muted: var(--_muted);
+    --tiendo-color-surface: var(--_surface);
+    --tiendo-color-border: var(--_border);
+    --tiendo-color-border-strong: var(--_border-strong);
+    --tiendo-color-link: var(--_link);
+    --tiendo-color-focus: var(--_focus);
+    --tiendo-color-warning: var(--_warning);
+    --tiendo-color-error: var(--_error);
+    --tiendo-color-completed: var(--_completed);
+    --tiendo-color-in-progress: var(--_in-progress);
+    --tiendo-color-not-started: var(--_not-started);
+    --tiendo-color-track: var(--_track);
+    --tiendo-color-track-border: var(--_track-border);
+    --tiendo-color-good: var(--_good);
+    --tiendo-color-bad: var(--_bad);
+    --tiendo-color-grid: var(--_grid);
+    --tiendo-color-highlight-bar: var(--_highlight-bar);
+    --tiendo-color-highlight: var(--_highlight);
     padding: var(--tiendo-padding, 1em);
     font-family: var(
       --tiendo-font-family,
@@ -254,4 +263,4 @@ export const baseStyles = [palette, css`
       border-color: CanvasText;
     }
   }
-`];
+`;
