@@ -144,6 +144,25 @@ describe('embed builder (dist/builder.html)', () => {
     expect(code(doc, 'script')).to.contain('>Pilot-model progress of 3 provinces; highest: Nghệ An 6/38 pilot models completed (15.8%) — figures as of 4 Oct 2024<');
   });
 
+  it("keeps a ready widget's height when a height measured while it loaded arrives late", async () => {
+    const { frame, doc } = await builder();
+    set(doc, 'widget', 'tiendo-progress');
+    set(doc, 'province', 'nghe-an');
+    await measured(doc);
+    const win = frame.contentWindow!;
+    const phone = doc.getElementById('phone-frame') as HTMLIFrameElement;
+    expect(phone.contentDocument!.querySelector('body > *')!.getAttribute('state')).to.equal('ready');
+    const told = (height: number, state: string) =>
+      win.dispatchEvent(new MessageEvent('message', { data: { type: 'tiendo:height', height, state }, origin: win.location.origin, source: phone.contentWindow }));
+    const before = code(doc, 'script');
+    // CI (Firefox, a busy machine): the snippet's reserve once came from a height read before the figures arrived.
+    told(50, 'loading');
+    expect(code(doc, 'script')).to.equal(before);
+    // A ready widget's height is taken: the phone's reserve line (the frame's 1 px padding each side taken off).
+    told(500, 'ready');
+    expect(code(doc, 'script')).to.contain('min-height:max(498px,');
+  });
+
   it('writes preload hints, a reserve line and an iframe height measured at phone and desktop widths', async () => {
     const { doc } = await builder();
     set(doc, 'widget', 'tiendo-progress');

@@ -51,7 +51,10 @@ describe('dist/: lazy chunks on a page that loads tiendo.js?v=7', () => {
       const element = chunk(/^chunks\/tiendo-province-table-/);
       const view = chunk(/^chunks\/province-table-view-/);
       expect(Boolean(element && view), 'both chunks fetched').to.equal(true);
-      expect(view!.startTime, "the view is asked for before the element's code has arrived").to.be.below(element!.responseEnd);
+      // At most: on this local server the element's code can arrive in the same millisecond the view is asked for,
+      // and WebKit gives resource times in whole milliseconds (CI: 25 and 25). Asked for by the element's own code,
+      // the view would come after that code and the chunks it imports had arrived and run.
+      expect(view!.startTime, "the view is asked for before the element's code has arrived").to.be.at.most(element!.responseEnd);
     } finally {
       frame.remove();
     }

@@ -441,7 +441,7 @@ function frameWidget(frame: HTMLIFrameElement): Element | null | undefined {
 }
 
 function onFrameMessage(event: MessageEvent): void {
-  const data = event.data as { type?: unknown; height?: unknown } | null;
+  const data = event.data as { type?: unknown; height?: unknown; state?: unknown } | null;
   if (!data || data.type !== 'tiendo:height' || typeof data.height !== 'number') return;
   const frame = event.source === phoneFrame.contentWindow ? phoneFrame : event.source === desktopFrame.contentWindow ? desktopFrame : undefined;
   // Only the current embed's answers: not a frame still showing the previous choice.
@@ -449,7 +449,8 @@ function onFrameMessage(event: MessageEvent): void {
   fitFrame(frame, data.height);
   const shown = frameWidget(frame);
   const refused = shown?.getAttribute('role') === 'alert';
-  if (!refused && shown?.getAttribute('state') !== 'ready') return;
+  // The state the widget had when its height was measured (a height read while it loaded can arrive after it is ready).
+  if (!refused && data.state !== 'ready') return;
   measured[frame === phoneFrame ? 'phone' : 'desktop'] = Math.ceil(data.height);
   writeSnippets();
 }

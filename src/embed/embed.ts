@@ -46,9 +46,14 @@ function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * The page's height, and the widget's state when it was measured: the builder keeps only a ready widget's height
+ * (a loading one's, read just before the figures came, may reach it after the widget is ready).
+ */
 function postHeight(): void {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-  if (parent !== window) parent.postMessage({ type: 'tiendo:height', height }, '*');
+  const state = document.body.firstElementChild?.getAttribute('state') ?? undefined;
+  if (parent !== window) parent.postMessage({ type: 'tiendo:height', height, state }, '*');
 }
 
 /** The browser itself refuses any connection (a redirect included) to an origin the operator did not allow. */
@@ -121,4 +126,6 @@ async function main(): Promise<void> {
 }
 
 new ResizeObserver(postHeight).observe(document.documentElement);
+// A widget that becomes ready at the height it had while loading resizes nothing: its height is told again, drawn.
+new MutationObserver(() => requestAnimationFrame(postHeight)).observe(document.body, { subtree: true, attributeFilter: ['state'] });
 main().catch((e: unknown) => fail(String(e)));
