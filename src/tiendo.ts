@@ -24,7 +24,8 @@ import('./index.js').catch((error: unknown) => {
  * One step per task, each just after a frame, so that none holds back a paint (a prerendered page
  * draws its figures from the HTML while this runs; a page in a background tab waits to be seen).
  */
-const locales = new Set(widgets().map((el) => (/^en/i.test(el.closest('[lang]')?.getAttribute('lang') ?? '') ? 'en-GB' : 'vi-VN')));
+// A widget's language as src/i18n/lang.ts reads it (en* is English, anything else Vietnamese), as format.ts's locales.
+const locales = new Set(widgets().map((el) => (/^\s*en/i.test(el.closest('[lang]')?.getAttribute('lang') ?? '') ? 'en-GB' : 'vi-VN')));
 const steps = [...locales].flatMap((locale) => [
   () => Intl.Locale && new Intl.Locale(locale).maximize(),
   () => new Intl.NumberFormat(locale).format(0),
